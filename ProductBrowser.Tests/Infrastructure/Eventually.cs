@@ -1,0 +1,25 @@
+namespace ProductBrowser.Tests.Infrastructure;
+
+/// <summary>
+/// Waits for a condition that real time brings about (a Redis TTL running out, a client reconnecting). Not a retry of
+/// an assertion: the assertion runs once, after the condition holds.
+/// </summary>
+public static class Eventually
+{
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The condition did not hold within {timeout.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public static Task TrueAsync(Func<bool> condition, TimeSpan timeout) =>
+        TrueAsync(() => Task.FromResult(condition()), timeout);
+}

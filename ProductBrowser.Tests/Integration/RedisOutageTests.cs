@@ -1,0 +1,61 @@
+using ProductBrowser.Catalog;
+using ProductBrowser.Data.Seeding;
+using ProductBrowser.LocalServers;
+using ProductBrowser.Tests.Infrastructure;
+using StackExchange.Redis;
+
+namespace ProductBrowser.Tests.Integration;
+
+/// <summary>Redis is an accelerator: stopping the real server must not stop product reads.</summary>
+public sealed class RedisOutageTests(TestServers servers)
+{
+    private static readonly Guid Product = DemoCatalogGenerator.IdFor(2);
+
+    [Fact]
+    public async Task ReadStillReturnsTheProductFromPostgresWhenRedisIsStopped()
+    {
+        await using var redis = await servers.StartPrivateRedisAsync();
+        await using var services = CatalogServices.Create(servers.CatalogConnectionString, redis.ConnectionString);
+        var before = await services.CreateQueryService().GetProductAsync(Product, TestContext.Current.CancellationToken);
+
+        await redis.StopAsync(TestContext.Current.CancellationToken);
+        var during = await services.CreateQueryService().GetProductAsync(Product, TestContext.Current.CancellationToken);
+
+        Assert.Equal(CacheOutcome.Miss, before.Cache.Outcome);
+        Assert.Equal(ProductReadStatus.Found, during.Status);
+        Assert.Equal(Product, during.Product!.Id);
+        Assert.Equal(CacheOutcome.Error, during.Cache.Outcome);
+        Assert.NotNull(during.Cache.Error);
+        Assert.NotNull(during.Cache.DatabaseMilliseconds);
+    }
+
+    [Fact]
+    public async Task ReadsUseTheCacheAgainOnceRedisIsBack()
+    {
+        await using var redis = await servers.StartPrivateRedisAsync();
+        await using var services = CatalogServices.Create(servers.CatalogConnectionString, redis.ConnectionString);
+        await redis.StopAsync(TestContext.Current.CancellationToken);
+        var during = await services.CreateQueryService().GetProductAsync(Product, TestContext.Current.CancellationToken);
+
+        await redis.StartAsync(TestContext.Current.CancellationToken);
+        var multiplexer = services.Get<IConnectionMultiplexer>();
+        await Eventually.TrueAsync(() => multiplexer.IsConnected, TimeSpan.FromSeconds(20));
+        var miss = await services.CreateQueryService().GetProductAsync(Product, TestContext.Current.CancellationToken);
+        var hit = await services.CreateQueryService().GetProductAsync(Product, TestContext.Current.CancellationToken);
+
+        Assert.Equal(CacheOutcome.Error, during.Cache.Outcome);
+        Assert.Equal(CacheOutcome.Miss, miss.Cache.Outcome);
+        Assert.Equal(CacheOutcome.Hit, hit.Cache.Outcome);
+    }
+
+    [Fact]
+    public async Task ServicesStartAndReadFromPostgresWhenRedisWasNeverUp()
+    {
+        await using var services = CatalogServices.Create(servers.CatalogConnectionString, $"127.0.0.1:{ServerPorts.Free()}");
+
+        var read = await services.CreateQueryService().GetProductAsync(Product, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ProductReadStatus.Found, read.Status);
+        Assert.Equal(CacheOutcome.Error, read.Cache.Outcome);
+    }
+}

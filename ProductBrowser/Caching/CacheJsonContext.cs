@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace ProductBrowser.Caching;
+
+/// <summary>Source-generated serialization for cache entries: no reflection on the hot path.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CachedProduct))]
+internal sealed partial class CacheJsonContext : JsonSerializerContext;

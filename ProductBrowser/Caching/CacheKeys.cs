@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace ProductBrowser.Caching;
+
+/// <summary>The one place Redis keys are built: <c>{prefix}:v{FormatVersion}:product:{id}</c>.</summary>
+public sealed class CacheKeys(IOptions<CacheOptions> options)
+{
+    /// <summary>Bump when the cached JSON changes shape: old entries are then simply never read again and expire.</summary>
+    public const int FormatVersion = 1;
+
+    private readonly string _root = $"{options.Value.KeyPrefix}:v{FormatVersion}:";
+
+    public RedisKey Product(Guid id) => _root + "product:" + id.ToString("D");
+
+    /// <summary>A SCAN pattern matching every product entry of this app and format.</summary>
+    public string ProductPattern => _root + "product:*";
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace ProductBrowser.Caching;
+
+public static class RedisCacheExtensions
+{
+    public const string ConnectionStringName = "Redis";
+
+    /// <summary>
+    /// One <see cref="IConnectionMultiplexer"/> for the process. Redis is an accelerator, not a dependency: the app starts
+    /// and serves from PostgreSQL while Redis is down, and reconnects by itself.
+    /// </summary>
+    public static IHostApplicationBuilder AddRedisCache(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CacheOptions>()
+            .Bind(builder.Configuration.GetSection(CacheOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddOptions<RedisConnectionOptions>()
+            .Configure(o => o.ConnectionString = builder.Configuration.GetConnectionString(ConnectionStringName) ?? "")
+            .Validate(o => TryParse(o.ConnectionString, out _),
+                $"ConnectionStrings:{ConnectionStringName} must be a Redis configuration string such as 'localhost:6379' " +
+                $"(environment variable ConnectionStrings__{ConnectionStringName}).")
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton<IConnectionMultiplexer>(sp =>
+        {
+            var connection = sp.GetRequiredService<IOptions<RedisConnectionOptions>>().Value.ConnectionString;
+            var cache = sp.GetRequiredService<IOptions<CacheOptions>>().Value;
+            TryParse(connection, out var configuration);
+            configuration!.AbortOnConnectFail = false;
+            // Fail at once while disconnected instead of queueing reads behind a dead connection.
+            configuration.BacklogPolicy = BacklogPolicy.FailFast;
+            configuration.ConnectTimeout = Math.Min(configuration.ConnectTimeout, 2_000);
+            configuration.AsyncTimeout = cache.OperationTimeoutMilliseconds;
+            configuration.SyncTimeout = cache.OperationTimeoutMilliseconds;
+            configuration.ClientName ??= "productbrowser";
+            return ConnectionMultiplexer.Connect(configuration);
+        });
+
+        builder.Services.AddSingleton<CacheKeys>();
+        return builder;
+    }
+
+    private static bool TryParse(string connectionString, out ConfigurationOptions? configuration)
+    {
+        configuration = null;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return false;
+        }
+
+        try
+        {
+            configuration = ConfigurationOptions.Parse(connectionString);
+            return configuration.EndPoints.Count > 0;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

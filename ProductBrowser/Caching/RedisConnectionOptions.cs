@@ -1,0 +1,6 @@
+namespace ProductBrowser.Caching;
+
+public sealed class RedisConnectionOptions
+{
+    public string ConnectionString { get; set; } = "";
+}

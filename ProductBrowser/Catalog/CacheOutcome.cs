@@ -1,0 +1,14 @@
+namespace ProductBrowser.Catalog;
+
+/// <summary>How the cache took part in a read.</summary>
+public enum CacheOutcome
+{
+    /// <summary>Served from Redis; PostgreSQL was not touched.</summary>
+    Hit,
+
+    /// <summary>Not in Redis: loaded from PostgreSQL (and stored when found).</summary>
+    Miss,
+
+    /// <summary>Redis failed or timed out; the read fell back to PostgreSQL.</summary>
+    Error,
+}

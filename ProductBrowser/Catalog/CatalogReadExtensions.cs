@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ProductBrowser.Catalog;
+
+public static class CatalogReadExtensions
+{
+    public static IHostApplicationBuilder AddCatalogReads(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<IProductQueryService, ProductQueryService>();
+        builder.Services.AddScoped<IProductListService, ProductListService>();
+        return builder;
+    }
+}

@@ -1,0 +1,6 @@
+namespace ProductBrowser.Catalog;
+
+public interface IProductListService
+{
+    Task<ProductListResult> GetPageAsync(ProductListQuery query, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,15 @@
+using System.Linq.Expressions;
+using ProductBrowser.Data;
+
+namespace ProductBrowser.Catalog;
+
+internal static class ProductProjections
+{
+    public static readonly Expression<Func<Product, ProductDetails>> Details = p => new ProductDetails(
+        p.Id, p.Sku, p.Gtin, p.Name, p.Description, p.Category.Name, p.Brand,
+        p.WeightKg, p.LengthCm, p.WidthCm, p.HeightCm, p.UnitOfMeasure, p.UnitsPerPack, p.BinLocation,
+        p.CreatedAt, p.UpdatedAt, p.Version);
+
+    public static readonly Expression<Func<Product, ProductSummary>> Summary = p => new ProductSummary(
+        p.Id, p.Sku, p.Name, p.Category.Name, p.WeightKg, p.UnitOfMeasure, p.UpdatedAt);
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Components;
+using ProductBrowser.Catalog;
+using MudBlazor;
+
+namespace ProductBrowser.Components.Pages.Products;
+
+/// <summary>
+/// <c>/products/{id}</c>: reads the product through <see cref="IProductQueryService"/> (cache-aside) and hands it to
+/// the presentation components. A malformed id is the not-found page; an unknown one says so beside the cache panel.
+/// </summary>
+public sealed partial class ProductDetailsPage : ComponentBase, IDisposable
+{
+    private readonly CancellationTokenSource _disposed = new();
+
+    [Parameter]
+    public string Id { get; set; } = "";
+
+    /// <summary>
+    /// Survives the hand-over from prerendering to the interactive circuit, so a visit reads the product once and the
+    /// panel shows that read (a first visit is a MISS, not the HIT a second load would see).
+    /// </summary>
+    [PersistentState]
+    public ProductReadResult? Read { get; set; }
+
+    [Inject]
+    private IProductQueryService ProductQueries { get; set; } = null!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    private string Title => Read switch
+    {
+        { Product: { } product } => product.Name,
+        { Status: Catalog.ProductReadStatus.NotFound } => "Product not found",
+        { Status: Catalog.ProductReadStatus.Unavailable } => "Catalog unavailable",
+        _ => "Product",
+    };
+
+    private List<BreadcrumbItem> Breadcrumbs =>
+    [
+        new("Products", "/products"),
+        new(Read?.Product?.Sku ?? "Product", href: null, disabled: true),
+    ];
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (!Guid.TryParse(Id, out var id))
+        {
+            Navigation.NotFound();
+            return;
+        }
+
+        if (Read?.ProductId != id)
+        {
+            Read = null;
+            await LoadAsync(id);
+        }
+    }
+
+    private async Task RetryAsync()
+    {
+        if (Read is not null)
+        {
+            var id = Read.ProductId;
+            Read = null;
+            await LoadAsync(id);
+        }
+    }
+
+    private async Task LoadAsync(Guid id) => Read = await ProductQueries.GetProductAsync(id, _disposed.Token);
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ProductBrowser.Data;
+
+public static class CatalogDataExtensions
+{
+    public const string ConnectionStringName = "Catalog";
+
+    /// <summary>
+    /// One <see cref="NpgsqlDataSource"/> for the process and a pooled <see cref="IDbContextFactory{TContext}"/>:
+    /// components and services create a short-lived context per operation, never one per circuit.
+    /// </summary>
+    public static IHostApplicationBuilder AddCatalogData(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CatalogDatabaseOptions>()
+            .Configure(options =>
+            {
+                options.ConnectionString = builder.Configuration.GetConnectionString(ConnectionStringName) ?? "";
+                options.MigrateOnStartup = builder.Configuration.GetValue("Database:MigrateOnStartup", true);
+            })
+            .Validate(
+                options => IsValidConnectionString(options.ConnectionString),
+                $"ConnectionStrings:{ConnectionStringName} must be a PostgreSQL connection string " +
+                $"(for example via the environment variable ConnectionStrings__{ConnectionStringName}).")
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CatalogDatabaseOptions>>().Value;
+            return new NpgsqlDataSourceBuilder(options.ConnectionString).Build();
+        });
+
+        builder.Services.AddPooledDbContextFactory<CatalogDbContext>((sp, options) =>
+        {
+            options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
+                .UseSnakeCaseNamingConvention()
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+            options.AddInterceptors(sp.GetServices<IInterceptor>());
+        });
+
+        builder.Services.AddSingleton<CatalogDatabaseMigrator>();
+        return builder;
+    }
+
+    private static bool IsValidConnectionString(string connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return false;
+        }
+
+        try
+        {
+            return !string.IsNullOrEmpty(new NpgsqlConnectionStringBuilder(connectionString).Host);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

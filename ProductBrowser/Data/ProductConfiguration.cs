@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ProductBrowser.Data;
+
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public const int SkuMaxLength = 40;
+    public const int NameMaxLength = 200;
+    public const int DescriptionMaxLength = 4000;
+
+    public void Configure(EntityTypeBuilder<Product> product)
+    {
+        product.ToTable("products", t =>
+        {
+            t.HasCheckConstraint("ck_products_sku_upper", "sku = upper(sku)");
+            t.HasCheckConstraint("ck_products_weight_positive", "weight_kg > 0");
+            t.HasCheckConstraint("ck_products_dimensions_positive", "length_cm > 0 AND width_cm > 0 AND height_cm > 0");
+            t.HasCheckConstraint("ck_products_units_per_pack_positive", "units_per_pack > 0");
+        });
+
+        product.HasKey(p => p.Id);
+        product.Property(p => p.Id).ValueGeneratedNever();
+        product.Property(p => p.Sku).HasMaxLength(SkuMaxLength);
+        product.Property(p => p.Gtin).HasMaxLength(14);
+        product.Property(p => p.Name).HasMaxLength(NameMaxLength);
+        product.Property(p => p.Description).HasMaxLength(DescriptionMaxLength);
+        product.Property(p => p.Brand).HasMaxLength(100);
+        product.Property(p => p.BinLocation).HasMaxLength(20);
+        product.Property(p => p.WeightKg).HasPrecision(10, 3);
+        product.Property(p => p.LengthCm).HasPrecision(8, 1);
+        product.Property(p => p.WidthCm).HasPrecision(8, 1);
+        product.Property(p => p.HeightCm).HasPrecision(8, 1);
+        product.Property(p => p.UnitOfMeasure).HasConversion<string>().HasMaxLength(16);
+        product.Property(p => p.CreatedAt).HasDefaultValueSql("now()");
+        product.Property(p => p.UpdatedAt).HasDefaultValueSql("now()");
+        product.Property(p => p.Version).IsRowVersion();
+
+        product.HasOne(p => p.Category).WithMany(c => c.Products).HasForeignKey(p => p.CategoryId)
+            .OnDelete(DeleteBehavior.Restrict);
+
+        product.HasIndex(p => p.Sku).IsUnique();
+        product.HasIndex(p => p.Gtin).IsUnique().HasFilter("gtin IS NOT NULL");
+        product.HasIndex(p => new { p.Name, p.Id });
+        product.HasIndex(p => new { p.CategoryId, p.Id });
+        product.HasIndex(p => new { p.UpdatedAt, p.Id });
+    }
+}

@@ -1,0 +1,12 @@
+namespace ProductBrowser.Data;
+
+/// <summary>How an item is counted and handled. Stored as text so the database stays readable.</summary>
+public enum UnitOfMeasure
+{
+    Each,
+    Pack,
+    Case,
+    Pallet,
+    Roll,
+    Meter,
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ProductBrowser.LocalServers;
+
+/// <summary>
+/// A Redis server of the project's own on 127.0.0.1, without persistence (it only ever holds cache entries).
+/// Tests stop and start it to simulate outages.
+/// </summary>
+public sealed class RedisServer : IAsyncDisposable
+{
+    private readonly string _executable;
+    private readonly bool _throwaway;
+
+    private RedisServer(string executable, string directory, int port, bool throwaway)
+    {
+        _executable = executable;
+        Directory = directory;
+        Port = port;
+        _throwaway = throwaway;
+    }
+
+    public string Directory { get; }
+
+    public int Port { get; }
+
+    public string ConnectionString => string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{Port}");
+
+    public bool IsRunning => Ping(Port);
+
+    public static async Task<RedisServer> StartAsync(
+        string directory, int port, bool throwaway, CancellationToken cancellationToken = default)
+    {
+        var executable = ServerProcess.FindOnPath("redis-server") ?? throw new PrerequisiteMissingException(
+            "redis-server was not found. Install it with 'sudo apt-get install -y redis-server' " +
+            "(or run ./scripts/test.sh, which does).");
+
+        var server = new RedisServer(executable, Path.GetFullPath(directory), port, throwaway);
+        await server.StartAsync(cancellationToken);
+        return server;
+    }
+
+    /// <summary>Starts the server (again); a no-op while it answers.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (Ping(Port))
+        {
+            return;
+        }
+
+        System.IO.Directory.CreateDirectory(Directory);
+        await ServerProcess.RunAsync(_executable,
+        [
+            "--port", Port.ToString(CultureInfo.InvariantCulture),
+            "--bind", "127.0.0.1",
+            "--dir", Directory,
+            "--daemonize", "yes",
+            "--pidfile", Path.Combine(Directory, "redis.pid"),
+            "--logfile", Path.Combine(Directory, "redis.log"),
+            "--save", "",
+            "--appendonly", "no",
+            "--maxmemory-policy", "allkeys-lru",
+        ], Directory, cancellationToken: cancellationToken);
+
+        await WaitUntilAsync(() => Ping(Port), "answer PING", cancellationToken);
+    }
+
+    /// <summary>Shuts the server down (its data is lost, as in a real cache outage) and waits until the port is closed.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (!Ping(Port))
+        {
+            return;
+        }
+
+        Send(Port, "SHUTDOWN NOSAVE");
+        await WaitUntilAsync(() => !ServerProcess.IsPortOpen(Port), "stop", cancellationToken);
+    }
+
+    private async Task WaitUntilAsync(Func<bool> condition, string what, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                var log = Path.Combine(Directory, "redis.log");
+                throw new InvalidOperationException(
+                    $"Redis on port {Port} did not {what} within 15 s. Log: {(File.Exists(log) ? await File.ReadAllTextAsync(log, cancellationToken) : "(none)")}");
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
+    private static bool Ping(int port) => Send(port, "PING") == "+PONG";
+
+    private static string? Send(int port, string command)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(System.Net.IPAddress.Loopback, port);
+            using var stream = client.GetStream();
+            stream.ReadTimeout = 2_000;
+            stream.Write(Encoding.ASCII.GetBytes(command + "\r\n"));
+            var buffer = new byte[64];
+            var read = stream.Read(buffer);
+            return Encoding.ASCII.GetString(buffer, 0, read).TrimEnd('\r', '\n');
+        }
+        catch (Exception ex) when (ex is SocketException or IOException)
+        {
+            return null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        if (_throwaway)
+        {
+            try
+            {
+                System.IO.Directory.Delete(Directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless.
+            }
+        }
+    }
+}
