@@ -54,8 +54,8 @@ public sealed class DemoCatalogGenerator(int seed)
 
         // Most items are light; a few are heavy: square the uniform draw to skew towards the minimum.
         var spread = random.NextDouble();
-        var weight = Math.Max(0.001m, Math.Round(
-            category.MinWeightKg + (category.MaxWeightKg - category.MinWeightKg) * (decimal)(spread * spread), 3));
+        var unitWeight = category.MinUnitWeightKg + (category.MaxUnitWeightKg - category.MinUnitWeightKg) * (decimal)(spread * spread);
+        var weight = Math.Max(0.001m, Math.Round(unitWeight * unitsPerPack, 3));
         var (length, width, height) = Dimensions(ref random, weight);
 
         var created = Epoch.AddMinutes(random.Next(0, 1_000 * 24 * 60));

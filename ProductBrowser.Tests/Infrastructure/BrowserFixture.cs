@@ -1,0 +1,83 @@
+using Microsoft.Playwright;
+
+namespace ProductBrowser.Tests.Infrastructure;
+
+/// <summary>
+/// One app server and one headless Chromium (the system's, never a download) for the end-to-end tests.
+/// Each test gets a fresh browser context, so no cookies or storage leak between tests.
+/// </summary>
+public sealed class BrowserFixture(TestServers servers) : IAsyncLifetime
+{
+    private const string DefaultChromium = "/usr/bin/chromium";
+    private IPlaywright? _playwright;
+
+    public AppServer App { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : DefaultChromium;
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException(
+                $"Chromium was not found at {chromium}. Install it with 'sudo apt-get install -y chromium' " +
+                "(./scripts/test.sh does), or set CHROMIUM_PATH.");
+        }
+
+        App = new AppServer(servers.CatalogConnectionString, servers.RedisConnectionString);
+        App.Start();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true });
+    }
+
+    /// <summary>A new page in a fresh context; tracing is on so a failing test leaves a trace behind.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            ViewportSize = viewport ?? new ViewportSize { Width = 1366, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        await context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Closes the page's context, keeping its trace (under TestResults/playwright) when the test failed.</summary>
+    public static async Task CloseAsync(IPage page)
+    {
+        var failed = TestContext.Current.TestState?.Result is TestResult.Failed;
+        string? path = null;
+        if (failed)
+        {
+            var dir = Path.Combine(AppContext.BaseDirectory, "TestResults", "playwright");
+            Directory.CreateDirectory(dir);
+            path = Path.Combine(dir, $"{TestContext.Current.Test?.TestDisplayName.Replace(' ', '_') ?? "test"}.zip");
+        }
+
+        await page.Context.Tracing.StopAsync(new() { Path = path });
+        await page.Context.CloseAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class EndToEndCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "End to end";
+}
