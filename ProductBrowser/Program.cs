@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ProductBrowser.Caching;
 using ProductBrowser.Catalog;
 using ProductBrowser.Components;
@@ -16,11 +17,27 @@ builder.AddUserInterface();
 
 var app = builder.Build();
 
-await app.PrepareCatalogAsync();
+try
+{
+    await app.PrepareCatalogAsync();
+    app.ConnectRedis();
+}
+catch (OptionsValidationException ex)
+{
+    // A configuration mistake is the operator's to fix: say what is wrong, without a stack trace.
+    Console.Error.WriteLine("ProductBrowser cannot start; its configuration is invalid:");
+    foreach (var failure in ex.Failures)
+    {
+        Console.Error.WriteLine($"  - {failure}");
+    }
+
+    return 1;
+}
 
 app.MapHealthEndpoints();
 app.UseUserInterface();
 
 await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -10,7 +10,7 @@ pb_have_postgres_server() {
   command -v initdb > /dev/null
 }
 
-# Usage: pb_ensure_prerequisites redis postgres [chromium]
+# Usage: pb_ensure_prerequisites redis postgres [chromium] [compose]
 pb_ensure_prerequisites() {
   command -v dotnet > /dev/null || pb_fail "The .NET 10 SDK is required: https://dotnet.microsoft.com/download (then re-run)."
 
@@ -20,6 +20,7 @@ pb_ensure_prerequisites() {
       redis) command -v redis-server > /dev/null || [[ -x /usr/bin/redis-server ]] || packages+=(redis-server) ;;
       postgres) pb_have_postgres_server || packages+=(postgresql) ;;
       chromium) [[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || packages+=(chromium) ;;
+      compose) command -v docker-compose > /dev/null || packages+=(docker-compose) ;;
     esac
   done
   [[ ${#packages[@]} -eq 0 ]] && return 0

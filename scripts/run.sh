@@ -10,7 +10,7 @@ source scripts/prerequisites.sh
 PRODUCTS="${PRODUCTS:-50000}"
 PORT="${PORT:-5080}"
 DATA_DIR="${DATA_DIR:-$PWD/.data}"
-SERVERS=(dotnet tools/ProductBrowser.LocalServers/bin/Release/net10.0/ProductBrowser.LocalServers.dll)
+SERVERS=(dotnet "$PWD/tools/ProductBrowser.LocalServers/bin/Release/net10.0/ProductBrowser.LocalServers.dll")
 
 pb_ensure_prerequisites redis postgres
 
@@ -19,8 +19,10 @@ dotnet build ProductBrowser/ProductBrowser.csproj -c Release -nologo -v quiet -c
 dotnet build tools/ProductBrowser.LocalServers/ProductBrowser.LocalServers.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 
 pb_info "Starting PostgreSQL and Redis"
-eval "$("${SERVERS[@]}" start --data "$DATA_DIR" --postgres-port "${POSTGRES_PORT:-55432}" --redis-port "${REDIS_PORT:-56379}")"
+exports=$("${SERVERS[@]}" start --data "$DATA_DIR" --postgres-port "${POSTGRES_PORT:-55432}" --redis-port "${REDIS_PORT:-56379}")
+eval "$exports"
 trap '"${SERVERS[@]}" stop --data "$DATA_DIR" || true' EXIT
+trap 'exit 130' INT TERM
 
 pb_info "ProductBrowser will listen on http://127.0.0.1:${PORT} once the demo catalog (${PRODUCTS} products) is loaded. Ctrl+C stops everything."
 cd ProductBrowser

@@ -44,6 +44,16 @@ public static class RedisCacheExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Connects at start-up rather than on the first product read, so that read's Redis time is the GET, not the
+    /// handshake. With Redis down this waits at most the connect timeout and the app starts anyway.
+    /// </summary>
+    public static WebApplication ConnectRedis(this WebApplication app)
+    {
+        app.Services.GetRequiredService<IConnectionMultiplexer>();
+        return app;
+    }
+
     private static bool TryParse(string connectionString, out ConfigurationOptions? configuration)
     {
         configuration = null;

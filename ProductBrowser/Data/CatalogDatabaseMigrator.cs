@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace ProductBrowser.Data;
 
@@ -27,6 +28,7 @@ public sealed partial class CatalogDatabaseMigrator(
         {
             try
             {
+                await EnsureDatabaseExistsAsync(cancellationToken);
                 await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
                 var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
                 if (pending.Count > 0)
@@ -45,6 +47,38 @@ public sealed partial class CatalogDatabaseMigrator(
         }
     }
 
+    /// <summary>
+    /// Creates the catalog database on first start. EF would too, but only after logging a failed connection, which
+    /// reads like an outage in a first-run log. Without access to the maintenance database, EF's path remains.
+    /// </summary>
+    private async Task EnsureDatabaseExistsAsync(CancellationToken cancellationToken)
+    {
+        var target = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString);
+        if (string.IsNullOrEmpty(target.Database))
+        {
+            return;
+        }
+
+        var maintenance = new NpgsqlConnectionStringBuilder(target.ConnectionString) { Database = "postgres", Pooling = false };
+        try
+        {
+            await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
+            exists.Parameters.Add(new NpgsqlParameter { Value = target.Database });
+            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                LogCreatingDatabase(logger, target.Database);
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{target.Database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.InvalidCatalogName or PostgresErrorCodes.InvalidAuthorizationSpecification)
+        {
+            // No say over the maintenance database: the database is someone else's to create.
+        }
+    }
+
     private static bool IsTransient(DbException ex) =>
         ex is Npgsql.NpgsqlException { IsTransient: true } || ex.InnerException is System.Net.Sockets.SocketException;
 
@@ -53,6 +87,9 @@ public sealed partial class CatalogDatabaseMigrator(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Catalog database not reachable yet (attempt {Attempt} of {Attempts}): {Reason}")]
     private static partial void LogDatabaseNotReady(ILogger logger, int attempt, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Creating catalog database {Database}")]
+    private static partial void LogCreatingDatabase(ILogger logger, string database);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database:MigrateOnStartup is off; not applying migrations")]
     private static partial void LogMigrationsSkipped(ILogger logger);

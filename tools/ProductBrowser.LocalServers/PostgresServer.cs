@@ -76,9 +76,19 @@ public sealed class PostgresServer : IAsyncDisposable
             settings.AddRange(["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]);
         }
 
-        await RunToolAsync("pg_ctl",
-            ["-D", DataDirectory, "-w", "-t", "60", "-l", Path.Combine(DataDirectory, "server.log"), "-o", string.Join(' ', settings), "start"],
-            cancellationToken);
+        var log = Path.Combine(DataDirectory, "server.log");
+        try
+        {
+            await RunToolAsync("pg_ctl",
+                ["-D", DataDirectory, "-w", "-t", "60", "-l", log, "-o", string.Join(' ', settings), "start"], cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            var tail = File.Exists(log) ? string.Join(Environment.NewLine, File.ReadLines(log).TakeLast(8)) : "(no log)";
+            throw new InvalidOperationException(
+                $"PostgreSQL did not start on port {Port} (is the port taken by another server?).{Environment.NewLine}" +
+                $"{ex.Message}{Environment.NewLine}Last lines of {log}:{Environment.NewLine}{tail}", ex);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken = default)

@@ -58,6 +58,11 @@ catch (PrerequisiteMissingException ex)
     Console.Error.WriteLine(ex.Message);
     return 3;
 }
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}
 
 static Dictionary<string, string> ParseOptions(string[] arguments)
 {

@@ -52,9 +52,8 @@ public sealed class DemoCatalogGenerator(int seed)
             _ => 1,
         };
 
-        // Most items are light; a few are heavy: square the uniform draw to skew towards the minimum.
-        var spread = random.NextDouble();
-        var unitWeight = category.MinUnitWeightKg + (category.MaxUnitWeightKg - category.MinUnitWeightKg) * (decimal)(spread * spread);
+        // Models of one item type differ by up to ±30 % in weight; a pack or case weighs its units together.
+        var unitWeight = item.UnitWeightKg * (decimal)(0.7 + random.NextDouble() * 0.6);
         var weight = Math.Max(0.001m, Math.Round(unitWeight * unitsPerPack, 3));
         var (length, width, height) = Dimensions(ref random, weight);
 
@@ -66,8 +65,8 @@ public sealed class DemoCatalogGenerator(int seed)
             Id = IdFor(productNumber),
             Sku = string.Create(CultureInfo.InvariantCulture, $"{category.Code}-{productNumber:D7}"),
             Gtin = Gtin13(productNumber),
-            Name = $"{brand} {grade} {item}, {finish}",
-            Description = $"{grade} {item.ToLowerInvariant()} for {use}. {feature}. " + PackText(unit, unitsPerPack),
+            Name = $"{brand} {grade} {item.Name}, {finish}" + NameSuffix(unit, unitsPerPack),
+            Description = $"{item.Name} in {grade.ToLowerInvariant()} grade for {use}. {feature}. " + PackText(unit, unitsPerPack),
             CategoryId = category.Id,
             Brand = brand,
             WeightKg = weight,
@@ -96,6 +95,13 @@ public sealed class DemoCatalogGenerator(int seed)
 
         static decimal Round(double cm) => Math.Max(0.5m, Math.Round((decimal)cm, 1));
     }
+
+    private static string NameSuffix(UnitOfMeasure unit, int unitsPerPack) => unit switch
+    {
+        UnitOfMeasure.Pack or UnitOfMeasure.Case or UnitOfMeasure.Pallet =>
+            string.Create(CultureInfo.InvariantCulture, $" ({unit.ToString().ToLowerInvariant()} of {unitsPerPack})"),
+        _ => "",
+    };
 
     private static string PackText(UnitOfMeasure unit, int unitsPerPack) => unit switch
     {

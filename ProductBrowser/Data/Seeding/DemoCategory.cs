@@ -1,15 +1,13 @@
 namespace ProductBrowser.Data.Seeding;
 
-/// <summary>
-/// What the generator knows about one category: the items it holds and the weight range of a single unit (a pack,
-/// case or pallet weighs its units together).
-/// </summary>
+/// <summary>What the generator knows about one category: the items it holds and the uses it names.</summary>
 internal sealed record DemoCategory(
     int Id,
     string Code,
     string Name,
-    string[] Items,
+    DemoItem[] Items,
     string[] Uses,
-    decimal MinUnitWeightKg,
-    decimal MaxUnitWeightKg,
     UnitOfMeasure[] Units);
+
+/// <summary>An item type and the typical weight of one unit of it; products vary around that weight.</summary>
+internal sealed record DemoItem(string Name, decimal UnitWeightKg);
