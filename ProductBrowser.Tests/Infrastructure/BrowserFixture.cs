@@ -33,16 +33,25 @@ public sealed class BrowserFixture(TestServers servers) : IAsyncLifetime
     }
 
     /// <summary>A new page in a fresh context; tracing is on so a failing test leaves a trace behind.</summary>
-    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null, bool touch = false)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = App.BaseAddress.ToString(),
             ViewportSize = viewport ?? new ViewportSize { Width = 1366, Height = 900 },
+            HasTouch = touch,
         });
         context.SetDefaultTimeout(15_000);
         await context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Saves a screenshot under TestResults/screenshots (the README's pictures come from there).</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var dir = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(dir);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png") });
     }
 
     /// <summary>Closes the page's context, keeping its trace (under TestResults/playwright) when the test failed.</summary>

@@ -8,4 +8,5 @@ namespace ProductBrowser.Caching;
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CachedProduct))]
+[JsonSerializable(typeof(ProductBrowser.Catalog.Lookup.CachedCode))]
 internal sealed partial class CacheJsonContext : JsonSerializerContext;

@@ -13,6 +13,9 @@ public sealed class CacheKeys(IOptions<CacheOptions> options)
 
     public RedisKey Product(Guid id) => _root + "product:" + id.ToString("D");
 
+    /// <summary>Where a scanned SKU or barcode points: a product id, or a short-lived "no such code" entry.</summary>
+    public RedisKey Code(string normalizedCode) => _root + "code:" + normalizedCode;
+
     /// <summary>A SCAN pattern matching every product entry of this app and format.</summary>
     public string ProductPattern => _root + "product:*";
 }

@@ -41,6 +41,7 @@ public static class RedisCacheExtensions
         });
 
         builder.Services.AddSingleton<CacheKeys>();
+        builder.Services.AddSingleton<CacheStore>();
         return builder;
     }
 

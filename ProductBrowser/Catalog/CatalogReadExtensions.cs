@@ -1,3 +1,4 @@
+using ProductBrowser.Catalog.Lookup;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ProductBrowser.Catalog;
@@ -9,6 +10,7 @@ public static class CatalogReadExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<IProductQueryService, ProductQueryService>();
         builder.Services.AddScoped<IProductListService, ProductListService>();
+        builder.Services.AddScoped<ISkuLookupService, SkuLookupService>();
         return builder;
     }
 }

@@ -1,10 +1,7 @@
-using System.Data.Common;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProductBrowser.Caching;
 using ProductBrowser.Data;
-using StackExchange.Redis;
 
 namespace ProductBrowser.Catalog;
 
@@ -14,7 +11,7 @@ namespace ProductBrowser.Catalog;
 /// </summary>
 public sealed partial class ProductQueryService(
     IDbContextFactory<CatalogDbContext> dbFactory,
-    IConnectionMultiplexer redis,
+    CacheStore cache,
     CacheKeys keys,
     IOptions<CacheOptions> options,
     TimeProvider time,
@@ -28,13 +25,11 @@ public sealed partial class ProductQueryService(
     {
         var started = time.GetTimestamp();
         var key = keys.Product(id);
-        var cache = redis.GetDatabase();
 
-        var redisStarted = time.GetTimestamp();
-        var (entry, cacheError) = await TryGetAsync(cache, key, id);
-        var redisTime = time.GetElapsedTime(redisStarted);
-
-        if (entry is not null)
+        var cached = await cache.GetAsync(key, CacheJsonContext.Default.CachedProduct);
+        var redisTime = cached.Elapsed;
+        var cacheError = cached.Error;
+        if (cached.Value is { } entry)
         {
             var ttl = entry.ExpiresAt - time.GetUtcNow();
             return new ProductReadResult(id, ProductReadStatus.Found, entry.Product, new CacheReadReport(
@@ -49,7 +44,7 @@ public sealed partial class ProductQueryService(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             product = await LoadById(db, id, cancellationToken);
         }
-        catch (Exception ex) when (ex is DbException or TimeoutException or InvalidOperationException { InnerException: DbException })
+        catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
         {
             LogDatabaseFailed(logger, ex, id);
             return new ProductReadResult(id, ProductReadStatus.Unavailable, null, new CacheReadReport(
@@ -61,9 +56,11 @@ public sealed partial class ProductQueryService(
         TimeSpan? storedFor = null;
         if (product is not null && cacheError is null)
         {
-            var setStarted = time.GetTimestamp();
-            (storedFor, cacheError) = await TrySetAsync(cache, key, product);
-            redisTime += time.GetElapsedTime(setStarted);
+            var ttl = options.Value.ProductTtl;
+            var stored = await cache.SetAsync(key, new CachedProduct(product, time.GetUtcNow() + ttl), CacheJsonContext.Default.CachedProduct, ttl);
+            redisTime += stored.Elapsed;
+            cacheError = stored.Error;
+            storedFor = stored.Error is null ? ttl : null;
         }
 
         return new ProductReadResult(
@@ -75,68 +72,7 @@ public sealed partial class ProductQueryService(
                 dbTime.TotalMilliseconds, Elapsed(started), storedFor, cacheError));
     }
 
-    private async Task<(CachedProduct? Entry, string? Error)> TryGetAsync(IDatabase cache, RedisKey key, Guid id)
-    {
-        RedisValue value;
-        try
-        {
-            value = await cache.StringGetAsync(key);
-        }
-        catch (Exception ex) when (IsRedisFailure(ex))
-        {
-            LogRedisFailed(logger, ex, "GET", id);
-            return (null, Describe(ex));
-        }
-
-        if (value.IsNull)
-        {
-            return (null, null);
-        }
-
-        try
-        {
-            return (JsonSerializer.Deserialize((ReadOnlySpan<byte>)(byte[])value!, CacheJsonContext.Default.CachedProduct), null);
-        }
-        catch (JsonException ex)
-        {
-            // An entry we cannot read is as good as none: the miss path overwrites it.
-            LogCorruptEntry(logger, ex, key.ToString());
-            return (null, null);
-        }
-    }
-
-    private async Task<(TimeSpan? StoredFor, string? Error)> TrySetAsync(IDatabase cache, RedisKey key, ProductDetails product)
-    {
-        var ttl = options.Value.ProductTtl;
-        var entry = new CachedProduct(product, time.GetUtcNow() + ttl);
-        try
-        {
-            await cache.StringSetAsync(key, JsonSerializer.SerializeToUtf8Bytes(entry, CacheJsonContext.Default.CachedProduct), ttl);
-            return (ttl, null);
-        }
-        catch (Exception ex) when (IsRedisFailure(ex))
-        {
-            LogRedisFailed(logger, ex, "SET", product.Id);
-            return (null, Describe(ex));
-        }
-    }
-
     private double Elapsed(long started) => time.GetElapsedTime(started).TotalMilliseconds;
-
-    private static bool IsRedisFailure(Exception ex) => ex is RedisException or TimeoutException or ObjectDisposedException;
-
-    private static string Describe(Exception ex) => ex switch
-    {
-        TimeoutException => "Redis did not answer in time.",
-        RedisConnectionException => "Redis is unavailable.",
-        _ => "Redis returned an error.",
-    };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis {Operation} failed for product {ProductId}; reading from PostgreSQL")]
-    private static partial void LogRedisFailed(ILogger logger, Exception exception, string operation, Guid productId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable cache entry {Key} treated as a miss")]
-    private static partial void LogCorruptEntry(ILogger logger, Exception exception, string key);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Loading product {ProductId} from PostgreSQL failed")]
     private static partial void LogDatabaseFailed(ILogger logger, Exception exception, Guid productId);

@@ -40,6 +40,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
             .OnDelete(DeleteBehavior.Restrict);
 
         product.HasIndex(p => p.Sku).IsUnique();
+        // Prefix suggestions (LIKE 'ABC%') need pattern ordering whatever the database collation is.
+        product.HasIndex(p => p.Sku, "ix_products_sku_pattern").HasDatabaseName("ix_products_sku_pattern").HasOperators("varchar_pattern_ops");
         product.HasIndex(p => p.Gtin).IsUnique().HasFilter("gtin IS NOT NULL");
         product.HasIndex(p => new { p.Name, p.Id });
         product.HasIndex(p => new { p.CategoryId, p.Id });

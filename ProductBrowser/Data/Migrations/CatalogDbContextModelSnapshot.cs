@@ -168,6 +168,11 @@ namespace ProductBrowser.Data.Migrations
                     b.HasIndex("UpdatedAt", "Id")
                         .HasDatabaseName("ix_products_updated_at_id");
 
+                    b.HasIndex(new[] { "Sku" }, "ix_products_sku_pattern")
+                        .HasDatabaseName("ix_products_sku_pattern");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Sku" }, "ix_products_sku_pattern"), new[] { "varchar_pattern_ops" });
+
                     b.ToTable("products", null, t =>
                         {
                             t.HasCheckConstraint("ck_products_dimensions_positive", "length_cm > 0 AND width_cm > 0 AND height_cm > 0");

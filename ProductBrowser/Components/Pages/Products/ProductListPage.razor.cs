@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using ProductBrowser.Catalog;
@@ -68,7 +67,7 @@ public sealed partial class ProductListPage : ComponentBase, IDisposable
         {
             return;
         }
-        catch (Exception ex) when (ex is DbException or TimeoutException or InvalidOperationException { InnerException: DbException })
+        catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
         {
             // Keep the last results on screen; say what went wrong.
             _error = "The product list could not be loaded right now. The results shown may be out of date; try again in a moment.";

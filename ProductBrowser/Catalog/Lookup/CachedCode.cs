@@ -1,0 +1,7 @@
+namespace ProductBrowser.Catalog.Lookup;
+
+/// <summary>
+/// What Redis holds for a scanned code: the product it names, or (briefly) that it names none, with the suggestions
+/// shown then, so a repeated misread is answered without PostgreSQL.
+/// </summary>
+public sealed record CachedCode(Guid? ProductId, IReadOnlyList<SkuSuggestion>? Suggestions, DateTimeOffset ExpiresAt);
