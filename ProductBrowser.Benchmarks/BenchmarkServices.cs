@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ProductBrowser.Caching;
+using ProductBrowser.Catalog;
+using ProductBrowser.Data;
+using ProductBrowser.Data.Seeding;
+
+namespace ProductBrowser.Benchmarks;
+
+/// <summary>The app's own data, cache and catalog registrations, without the web host.</summary>
+internal static class BenchmarkServices
+{
+    public static ServiceProvider Create(string catalog, string redis, string keyPrefix, int productCount)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Catalog"] = catalog,
+            ["ConnectionStrings:Redis"] = redis,
+            ["Cache:KeyPrefix"] = keyPrefix,
+            ["DemoCatalog:ProductCount"] = productCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        builder.Services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("ProductBrowser.Data", LogLevel.Information));
+
+        builder.AddCatalogData();
+        builder.AddDemoCatalog();
+        builder.AddRedisCache();
+        builder.AddCatalogReads();
+        return builder.Services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using ProductBrowser.Benchmarks;
+using ProductBrowser.Data;
+using ProductBrowser.Data.Seeding;
+using ProductBrowser.LocalServers;
+using StackExchange.Redis;
+
+// Usage: ProductBrowser.Benchmarks [--products N] [--iterations N] [--report FILE] [--data DIR]
+// Starts its own PostgreSQL and Redis (the helper the tests use), loads the demo catalog (reused when present),
+// measures every scenario side by side in this one run, prints a Markdown report and optionally writes it to FILE.
+var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal) && x.i + 1 < args.Length)
+    .ToDictionary(x => x.a[2..], x => args[x.i + 1], StringComparer.Ordinal);
+var products = int.Parse(options.GetValueOrDefault("products", "1000000"), CultureInfo.InvariantCulture);
+var iterations = int.Parse(options.GetValueOrDefault("iterations", "1000"), CultureInfo.InvariantCulture);
+var data = Path.GetFullPath(options.GetValueOrDefault("data", ".data/benchmark"));
+
+Console.Error.WriteLine($"Starting servers (data in {data})…");
+var postgresFolder = Path.Combine(data, "postgres");
+await using var postgres = await PostgresServer.StartAsync(postgresFolder, 55434, throwaway: false);
+await using var redisServer = await RedisServer.StartAsync(Path.Combine(data, "redis"), 56381, throwaway: false);
+var keyPrefix = "bench" + DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
+await using var services = BenchmarkServices.Create(postgres.ConnectionString("productbrowser"), redisServer.ConnectionString, keyPrefix, products);
+
+await services.GetRequiredService<CatalogDatabaseMigrator>().MigrateAsync(CancellationToken.None);
+var seed = await services.GetRequiredService<DemoCatalogSeeder>().SeedAsync(CancellationToken.None);
+Console.Error.WriteLine($"Catalog: {seed.ProductCount:N0} products ({seed.Inserted:N0} loaded now in {seed.Elapsed.TotalSeconds:F1} s).");
+
+var demoSeed = services.GetRequiredService<IOptions<DemoCatalogOptions>>().Value.Seed;
+Console.Error.WriteLine("Measuring product reads…");
+var reads = await new ReadPathScenarios(services, products, iterations).RunAsync();
+Console.Error.WriteLine("Measuring SKU lookups…");
+var lookups = await new SkuLookupScenarios(services, products, iterations, demoSeed).RunAsync();
+
+var report = new Report(
+    Products: products,
+    Iterations: iterations,
+    Machine: $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}",
+    PostgresVersion: await ScalarAsync(services.GetRequiredService<NpgsqlDataSource>(), "SHOW server_version"),
+    RedisVersion: services.GetRequiredService<IConnectionMultiplexer>().GetServers()[0].Version.ToString(),
+    Reads: reads,
+    Lookups: lookups);
+
+var markdown = report.ToMarkdown();
+Console.WriteLine(markdown);
+if (options.TryGetValue("report", out var reportPath))
+{
+    await File.WriteAllTextAsync(reportPath, markdown);
+    Console.Error.WriteLine($"Report written to {reportPath}");
+}
+
+// Leave nothing of this run in Redis.
+var server = services.GetRequiredService<IConnectionMultiplexer>().GetServers()[0];
+var db = services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+await foreach (var key in server.KeysAsync(pattern: keyPrefix + ":*", pageSize: 1000))
+{
+    await db.KeyDeleteAsync(key, CommandFlags.FireAndForget);
+}
+
+static async Task<string> ScalarAsync(NpgsqlDataSource dataSource, string sql)
+{
+    await using var command = dataSource.CreateCommand(sql);
+    return (string)(await command.ExecuteScalarAsync())!;
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+
+namespace ProductBrowser.Benchmarks;
+
+internal sealed record Report(
+    int Products, int Iterations, string Machine, string PostgresVersion, string RedisVersion,
+    IReadOnlyList<Latency> Reads, IReadOnlyList<Latency> Lookups)
+{
+    public string ToMarkdown()
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# ProductBrowser benchmarks").AppendLine();
+        md.AppendLine(Invariant($"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Machine}; PostgreSQL {PostgresVersion}, Redis {RedisVersion}; "))
+          .AppendLine(Invariant($"{Products:N0}-product demo catalog, {Iterations:N0} samples per scenario, one caller, servers on loopback."))
+          .AppendLine("Absolute times on a shared machine are noisy: compare the ratios, which come from the same run.").AppendLine();
+
+        md.AppendLine("## Product detail reads").AppendLine();
+        Table(md, Reads);
+        md.AppendLine(Invariant($"- Service hit p50 / raw Redis GET + deserialize p50: **{Ratio(Reads, "ProductQueryService hit", "Raw Redis GET + deserialize"):F2}×**"));
+        var floor = Find(Reads, "Raw Redis GET + deserialize").P50 + Find(Reads, "Raw Npgsql prepared select by id").P50;
+        md.AppendLine(Invariant($"- Service miss p50 / (raw Redis GET + raw Npgsql select) p50: **{Find(Reads, "ProductQueryService miss").P50 / floor:F2}×**"));
+        md.AppendLine(Invariant($"- EF query p50 / service hit p50: **{Ratio(Reads, "EF Core query by id (not compiled)", "ProductQueryService hit"):F2}×**")).AppendLine();
+
+        md.AppendLine("## Warehouse SKU lookups").AppendLine();
+        Table(md, Lookups);
+        md.AppendLine(Invariant($"- Cached SKU lookup p50 / raw PostgreSQL select by SKU p50: **{Ratio(Lookups, "SKU lookup, cached SKU", "Raw Npgsql select by SKU (same SKU)"):F2}×**"));
+        md.AppendLine(Invariant($"- Repeated unknown SKU p50 / first unknown SKU p50: **{Ratio(Lookups, "SKU lookup, unknown SKU (repeated)", "SKU lookup, unknown SKU (first time)"):F2}×** (the short-lived not-found entry at work)"));
+        return md.ToString();
+    }
+
+    private static void Table(StringBuilder md, IReadOnlyList<Latency> rows)
+    {
+        md.AppendLine("| scenario | p50 ms | p95 ms | p99 ms | mean ms | allocated / op |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var r in rows)
+        {
+            md.AppendLine(Invariant($"| {r.Scenario} | {r.P50:F3} | {r.P95:F3} | {r.P99:F3} | {r.Mean:F3} | {r.BytesPerOp / 1024.0:F1} KB |"));
+        }
+
+        md.AppendLine();
+    }
+
+    private static Latency Find(IReadOnlyList<Latency> rows, string scenario) => rows.Single(r => r.Scenario == scenario);
+
+    private static double Ratio(IReadOnlyList<Latency> rows, string numerator, string denominator) =>
+        Find(rows, numerator).P50 / Find(rows, denominator).P50;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
