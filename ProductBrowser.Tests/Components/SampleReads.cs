@@ -9,7 +9,7 @@ internal static class SampleReads
 
     public static ProductDetails Product { get; } = new(
         ProductId, "HTL-0000001", "4000000000017", "Kestrel Heavy-Duty Claw Hammer, Yellow",
-        "Heavy-duty claw hammer for site work.", "Hand Tools", "Kestrel", 0.65m, 33.2m, 12.0m, 3.5m,
+        "Heavy-duty claw hammer for site work.", 7, "Hand Tools", "Kestrel", 0.65m, 33.2m, 12.0m, 3.5m,
         UnitOfMeasure.Each, 1, "C-17-4",
         new DateTimeOffset(2023, 3, 1, 8, 30, 0, TimeSpan.Zero), new DateTimeOffset(2024, 6, 2, 14, 5, 0, TimeSpan.Zero), 1234);
 

@@ -7,7 +7,7 @@ namespace ProductBrowser.Caching;
 public sealed class CacheKeys(IOptions<CacheOptions> options)
 {
     /// <summary>Bump when the cached JSON changes shape: old entries are then simply never read again and expire.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private readonly string _root = $"{options.Value.KeyPrefix}:v{FormatVersion}:";
 

@@ -1,3 +1,4 @@
+using ProductBrowser.Catalog.List;
 using ProductBrowser.Catalog.Lookup;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,6 +12,9 @@ public static class CatalogReadExtensions
         builder.Services.AddScoped<IProductQueryService, ProductQueryService>();
         builder.Services.AddScoped<IProductListService, ProductListService>();
         builder.Services.AddScoped<ISkuLookupService, SkuLookupService>();
+        builder.Services.AddScoped<IRelatedProductsService, RelatedProductsService>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<ICategoryDirectory, CategoryDirectory>();
         return builder;
     }
 }

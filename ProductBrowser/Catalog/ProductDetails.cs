@@ -9,6 +9,7 @@ public sealed record ProductDetails(
     string? Gtin,
     string Name,
     string Description,
+    int CategoryId,
     string Category,
     string Brand,
     decimal WeightKg,

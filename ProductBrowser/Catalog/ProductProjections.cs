@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using ProductBrowser.Catalog.List;
 using ProductBrowser.Data;
 
 namespace ProductBrowser.Catalog;
@@ -6,10 +7,10 @@ namespace ProductBrowser.Catalog;
 internal static class ProductProjections
 {
     public static readonly Expression<Func<Product, ProductDetails>> Details = p => new ProductDetails(
-        p.Id, p.Sku, p.Gtin, p.Name, p.Description, p.Category.Name, p.Brand,
+        p.Id, p.Sku, p.Gtin, p.Name, p.Description, p.CategoryId, p.Category.Name, p.Brand,
         p.WeightKg, p.LengthCm, p.WidthCm, p.HeightCm, p.UnitOfMeasure, p.UnitsPerPack, p.BinLocation,
         p.CreatedAt, p.UpdatedAt, p.Version);
 
     public static readonly Expression<Func<Product, ProductSummary>> Summary = p => new ProductSummary(
-        p.Id, p.Sku, p.Name, p.Category.Name, p.WeightKg, p.UnitOfMeasure, p.UpdatedAt);
+        p.Id, p.Sku, p.Name, p.CategoryId, p.Category.Name, p.WeightKg, p.UnitOfMeasure, p.UpdatedAt);
 }

@@ -1,4 +1,5 @@
 using MudBlazor.Services;
+using ProductBrowser.Components.Products;
 
 namespace ProductBrowser.Components;
 
@@ -8,6 +9,7 @@ public static class UserInterfaceExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<ListReturnState>();
         return builder;
     }
 

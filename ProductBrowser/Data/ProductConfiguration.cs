@@ -9,6 +9,12 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
     public const int NameMaxLength = 200;
     public const int DescriptionMaxLength = 4000;
 
+    /// <summary>
+    /// Generated column the free-text search runs on (SKU, barcode, name and description), with a trigram GIN index so
+    /// <c>ILIKE '%fragment%'</c> stays an index scan on a million rows. Read-only to EF.
+    /// </summary>
+    public const string SearchTextColumn = "SearchText";
+
     public void Configure(EntityTypeBuilder<Product> product)
     {
         product.ToTable("products", t =>
@@ -43,8 +49,14 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         // Prefix suggestions (LIKE 'ABC%') need pattern ordering whatever the database collation is.
         product.HasIndex(p => p.Sku, "ix_products_sku_pattern").HasDatabaseName("ix_products_sku_pattern").HasOperators("varchar_pattern_ops");
         product.HasIndex(p => p.Gtin).IsUnique().HasFilter("gtin IS NOT NULL");
+        product.Property<string>(SearchTextColumn)
+            .HasComputedColumnSql("sku || ' ' || coalesce(gtin, '') || ' ' || name || ' ' || description", stored: true);
+        product.HasIndex(SearchTextColumn).HasMethod("gin").HasOperators("gin_trgm_ops");
+
+        // One index per sort order (keyset paging seeks on them); category also serves the category filter.
         product.HasIndex(p => new { p.Name, p.Id });
-        product.HasIndex(p => new { p.CategoryId, p.Id });
+        product.HasIndex(p => new { p.CategoryId, p.Name, p.Id });
+        product.HasIndex(p => new { p.WeightKg, p.Id });
         product.HasIndex(p => new { p.UpdatedAt, p.Id });
     }
 }

@@ -20,6 +20,7 @@ namespace ProductBrowser.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("ProductBrowser.Data.Category", b =>
@@ -109,6 +110,12 @@ namespace ProductBrowser.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("sku || ' ' || coalesce(gtin, '') || ' ' || name || ' ' || description", true);
+
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -155,18 +162,27 @@ namespace ProductBrowser.Data.Migrations
                         .HasDatabaseName("ix_products_gtin")
                         .HasFilter("gtin IS NOT NULL");
 
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_products_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("Sku")
                         .IsUnique()
                         .HasDatabaseName("ix_products_sku");
-
-                    b.HasIndex("CategoryId", "Id")
-                        .HasDatabaseName("ix_products_category_id_id");
 
                     b.HasIndex("Name", "Id")
                         .HasDatabaseName("ix_products_name_id");
 
                     b.HasIndex("UpdatedAt", "Id")
                         .HasDatabaseName("ix_products_updated_at_id");
+
+                    b.HasIndex("WeightKg", "Id")
+                        .HasDatabaseName("ix_products_weight_kg_id");
+
+                    b.HasIndex("CategoryId", "Name", "Id")
+                        .HasDatabaseName("ix_products_category_id_name_id");
 
                     b.HasIndex(new[] { "Sku" }, "ix_products_sku_pattern")
                         .HasDatabaseName("ix_products_sku_pattern");

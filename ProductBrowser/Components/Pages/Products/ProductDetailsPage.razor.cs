@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using ProductBrowser.Catalog;
+using ProductBrowser.Components.Products;
 using MudBlazor;
 
 namespace ProductBrowser.Components.Pages.Products;
@@ -28,6 +29,11 @@ public sealed partial class ProductDetailsPage : ComponentBase, IDisposable
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
 
+    [Inject]
+    private ListReturnState ReturnState { get; set; } = null!;
+
+    private string BackUri => ReturnState.LastListUri ?? "/products";
+
     private string Title => Read switch
     {
         { Product: { } product } => product.Name,
@@ -38,7 +44,7 @@ public sealed partial class ProductDetailsPage : ComponentBase, IDisposable
 
     private List<BreadcrumbItem> Breadcrumbs =>
     [
-        new("Products", "/products"),
+        new("Products", BackUri),
         new(Read?.Product?.Sku ?? "Product", href: null, disabled: true),
     ];
 

@@ -1,126 +1,223 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+using MudBlazor;
 using ProductBrowser.Catalog;
+using ProductBrowser.Catalog.List;
+using ProductBrowser.Components.Products;
+using ProductBrowser.Data;
 
 namespace ProductBrowser.Components.Pages.Products;
 
 /// <summary>
-/// The product list. Its whole state (search, page, page size) lives in the URL, so a reload, back/forward or a pasted
-/// link shows the same page; user actions change the URL and the URL drives the query.
+/// The staff product list. Its whole state (search, filters, sort, page, page size) lives in the URL: user actions
+/// navigate to a new URL and the URL drives the query, so reload, back/forward and a pasted link show the same page.
+/// The table loads through <c>ServerData</c>, whose cancellation token goes down to the query: a newer URL cancels the
+/// older request and its answer is never shown.
 /// </summary>
-public sealed partial class ProductListPage : ComponentBase, IDisposable
+public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
 {
-    private CancellationTokenSource? _loadCancellation;
-    private bool _loading;
-    private string? _error;
+    private static readonly (string Title, ProductSort Sort)[] Columns =
+    [
+        ("SKU", ProductSort.Sku), ("Name", ProductSort.Name), ("Category", ProductSort.Category),
+        ("Weight", ProductSort.Weight), ("Last updated", ProductSort.Updated),
+    ];
+
+    private MudTable<ProductSummary>? _table;
+    private MudTextField<string>? _searchField;
+    private IJSObjectReference? _module;
+    private IReadOnlyList<CategoryOption> _categories = [];
+    private ProductListQuery _requested = new();
+    private ProductListQuery? _loadedFor;
+    private ProductListResult? _result;
+    private ResultCount? _count;
+    private ProductListQuery? _countedFilter;
     private string? _searchText;
+    private string? _error;
+    private bool _loading;
+    private bool _rendered;
+    private bool _restoreScroll;
 
-    [SupplyParameterFromQuery(Name = "q")]
-    public string? SearchParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "q")] public string? Search { get; set; }
+    [SupplyParameterFromQuery(Name = "category")] public string? Category { get; set; }
+    [SupplyParameterFromQuery(Name = "wmin")] public string? MinWeight { get; set; }
+    [SupplyParameterFromQuery(Name = "wmax")] public string? MaxWeight { get; set; }
+    [SupplyParameterFromQuery(Name = "unit")] public string? Unit { get; set; }
+    [SupplyParameterFromQuery(Name = "sort")] public string? Sort { get; set; }
+    [SupplyParameterFromQuery(Name = "dir")] public string? Direction { get; set; }
+    [SupplyParameterFromQuery(Name = "size")] public string? PageSize { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] public string? Page { get; set; }
+    [SupplyParameterFromQuery(Name = "after")] public string? After { get; set; }
+    [SupplyParameterFromQuery(Name = "before")] public string? Before { get; set; }
+    [SupplyParameterFromQuery(Name = "last")] public string? Last { get; set; }
 
-    [SupplyParameterFromQuery(Name = "page")]
-    public string? PageParameter { get; set; }
+    [Inject] private IProductListService ProductList { get; set; } = null!;
+    [Inject] private ICategoryDirectory Categories { get; set; } = null!;
+    [Inject] private ListReturnState ReturnState { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private IJSRuntime JS { get; set; } = null!;
 
-    [SupplyParameterFromQuery(Name = "size")]
-    public string? PageSizeParameter { get; set; }
+    /// <summary>The query the URL asks for, normalized.</summary>
+    private ProductListQuery Query { get; set; } = new();
 
-    /// <summary>Carried from prerendering to the circuit so the list query runs once per visit.</summary>
-    [PersistentState]
-    public ProductListResult? Loaded { get; set; }
+    private int? LastPageNumber => _count is { Kind: not CountKind.AtLeast } count
+        ? (int)Math.Max(1, (count.Value + Query.PageSize - 1) / Query.PageSize)
+        : null;
 
-    [Inject]
-    private IProductListService ProductList { get; set; } = null!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = null!;
-
-    protected override async Task OnParametersSetAsync()
+    protected override async Task OnInitializedAsync()
     {
-        var query = new ProductListQuery(SearchParameter, ParsePositive(PageParameter) ?? 1,
-            ParsePositive(PageSizeParameter) ?? ProductListQuery.DefaultPageSize).Normalize();
-        _searchText = query.Search;
-
-        if (Loaded?.Query == query)
-        {
-            return;
-        }
-
-        // A newer URL wins: the previous query is cancelled and its answer discarded.
-        if (_loadCancellation is not null)
-        {
-            await _loadCancellation.CancelAsync();
-            _loadCancellation.Dispose();
-        }
-
-        var cts = _loadCancellation = new CancellationTokenSource();
-        _loading = true;
         try
         {
-            var page = await ProductList.GetPageAsync(query, cts.Token);
-            if (!cts.IsCancellationRequested)
-            {
-                Loaded = page;
-                _error = null;
-            }
-        }
-        catch (OperationCanceledException) when (cts.IsCancellationRequested)
-        {
-            return;
+            _categories = await Categories.GetCategoriesAsync();
         }
         catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
         {
-            // Keep the last results on screen; say what went wrong.
+            _categories = [];
+        }
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        // The service gets the query as asked, so it can say what it had to correct; the page shows it corrected.
+        _requested = ProductListUrl.Parse(new ProductListUrl.Parameters(
+            Search, Category, MinWeight, MaxWeight, Unit, Sort, Direction, PageSize, Page, After, Before, Last));
+        Query = _requested.Normalize(out _);
+        _searchText = Query.Search;
+        ReturnState.LastListUri = Navigation.Uri;
+
+        if (_rendered && _table is not null && _requested != _loadedFor)
+        {
+            await _table.ReloadServerData();
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _rendered = true;
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/Products/ProductListPage.razor.js");
+            await _module.InvokeVoidAsync("attach");
+        }
+
+        if (_restoreScroll && _module is not null)
+        {
+            _restoreScroll = false;
+            await _module.InvokeVoidAsync("restoreScroll");
+        }
+    }
+
+    /// <summary>MudTable's data callback; its token is cancelled when a newer load starts.</summary>
+    private async Task<TableData<ProductSummary>> LoadAsync(TableState state, CancellationToken cancellationToken)
+    {
+        var query = _requested;
+        _loading = true;
+        try
+        {
+            var page = await ProductList.GetPageAsync(query, cancellationToken);
+            if (_countedFilter != query.Filter)
+            {
+                _count = await ProductList.CountAsync(query, cancellationToken);
+                _countedFilter = query.Filter;
+            }
+
+            _result = page;
+            _loadedFor = query;
+            _error = null;
+            _restoreScroll = true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // A newer request replaced this one; its answer will be shown instead.
+        }
+        catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
+        {
             _error = "The product list could not be loaded right now. The results shown may be out of date; try again in a moment.";
         }
         finally
         {
-            if (ReferenceEquals(cts, _loadCancellation))
-            {
-                _loading = false;
-            }
+            _loading = false;
+        }
+
+        // The summary, pager, notices and error live outside the table: render them with the new page.
+        StateHasChanged();
+        var items = _result?.Items ?? [];
+        return new TableData<ProductSummary> { Items = items, TotalItems = items.Count };
+    }
+
+    private void SearchChanged(string? text)
+    {
+        _searchText = text;
+        NavigateTo(Query with { Search = text, Sort = Query.Sort == ProductSort.Relevance ? null : Query.Sort });
+    }
+
+    private void CategoryChanged(int? categoryId) => NavigateTo(Query with { CategoryId = categoryId });
+
+    private void MinWeightChanged(decimal? kg) => NavigateTo(Query with { MinWeightKg = kg });
+
+    private void MaxWeightChanged(decimal? kg) => NavigateTo(Query with { MaxWeightKg = kg });
+
+    private void UnitChanged(UnitOfMeasure? unit) => NavigateTo(Query with { Unit = unit });
+
+    private void PageSizeChanged(int size) => NavigateTo(Query with { PageSize = size });
+
+    private void ClearFilters() => NavigateTo(new ProductListQuery(PageSize: Query.PageSize));
+
+    /// <summary>The same column again flips the direction; another column starts ascending.</summary>
+    private void SortBy(ProductSort sort) =>
+        NavigateTo(Query with { Sort = sort, Descending = Query.EffectiveSort == sort && !Query.Descending });
+
+    /// <summary>Any change of what is shown starts again from the first page.</summary>
+    private void NavigateTo(ProductListQuery query) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(ProductListUrl.Path,
+            ProductListUrl.ToParameters(query with { Position = PagePosition.First })));
+
+    private string PageLink(PagePosition position) =>
+        Navigation.GetUriWithQueryParameters(ProductListUrl.Path, ProductListUrl.ToParameters(Query with { Position = position }));
+
+    private void OpenRow(TableRowClickEventArgs<ProductSummary> row)
+    {
+        if (row.Item is { } product && row.MouseEventArgs is not { CtrlKey: true } and not { MetaKey: true })
+        {
+            Navigation.NavigateTo($"/products/{product.Id}");
         }
     }
 
-    private Task SearchChangedAsync(string? text)
+    private string? SortIcon(ProductSort sort) => Query.EffectiveSort != sort
+        ? Icons.Material.Filled.UnfoldMore
+        : Query.Descending ? Icons.Material.Filled.ArrowDownward : Icons.Material.Filled.ArrowUpward;
+
+    private string AriaSort(ProductSort sort) => Query.EffectiveSort != sort ? "none" : Query.Descending ? "descending" : "ascending";
+
+    private string Summary(ProductListResult result)
     {
-        _searchText = text;
-        NavigateTo(text, page: 1, Loaded?.Query.PageSize);
-        return Task.CompletedTask;
+        var shown = result.Items.Count == 1 ? "1 product shown" : string.Create(CultureInfo.InvariantCulture, $"{result.Items.Count:N0} shown");
+        return _count is null ? shown : $"{shown} of {_count.Describe()}";
     }
 
-    private void ClearSearch() => NavigateTo(null, 1, Loaded?.Query.PageSize);
-
-    private void GoToPage(int page) => NavigateTo(Loaded?.Query.Search, page, Loaded?.Query.PageSize);
-
-    private void PageSizeChanged(int size) => NavigateTo(Loaded?.Query.Search, 1, size);
-
-    private void NavigateTo(string? search, int page, int? pageSize)
+    private string PageLabel(ProductListResult result) => result.PageNumber switch
     {
-        var uri = Navigation.GetUriWithQueryParameters("/products", new Dictionary<string, object?>
+        { } n when LastPageNumber is { } last && _count?.Kind == CountKind.Exact => string.Create(CultureInfo.InvariantCulture, $"Page {n:N0} of {last:N0}"),
+        { } n when LastPageNumber is { } last => string.Create(CultureInfo.InvariantCulture, $"Page {n:N0} of about {last:N0}"),
+        { } n => string.Create(CultureInfo.InvariantCulture, $"Page {n:N0}"),
+        null when !result.HasNext => "Last page",
+        _ => "Earlier page",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is not null)
         {
-            ["q"] = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
-            ["page"] = page > 1 ? page : null,
-            ["size"] = pageSize is { } size && size != ProductListQuery.DefaultPageSize ? size : null,
-        });
-        Navigation.NavigateTo(uri);
-    }
-
-    private static int PageCount(ProductListResult page) =>
-        Math.Max(1, (page.TotalCount + page.Query.PageSize - 1) / page.Query.PageSize);
-
-    private static string Summary(ProductListResult page)
-    {
-        var first = (page.Query.Page - 1) * page.Query.PageSize + 1;
-        var last = first + page.Items.Count - 1;
-        return string.Create(CultureInfo.InvariantCulture, $"{first:N0}–{last:N0} of {page.TotalCount:N0} products");
-    }
-
-    private static int? ParsePositive(string? value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : null;
-
-    public void Dispose()
-    {
-        _loadCancellation?.Cancel();
-        _loadCancellation?.Dispose();
+            try
+            {
+                await _module.InvokeVoidAsync("detach");
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone, and the page with it.
+            }
+        }
     }
 }

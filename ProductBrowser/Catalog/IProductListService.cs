@@ -1,6 +1,0 @@
-namespace ProductBrowser.Catalog;
-
-public interface IProductListService
-{
-    Task<ProductListResult> GetPageAsync(ProductListQuery query, CancellationToken cancellationToken = default);
-}

@@ -1,0 +1,286 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ProductBrowser.Data;
+
+namespace ProductBrowser.Catalog.List;
+
+/// <summary>
+/// The product list straight from PostgreSQL: trigram-indexed search, filters, one index per sort order and keyset
+/// paging (seek from the edge row of the current page), so every page costs about the same. No tracking, one short
+/// context per call. Totals are counted up to <see cref="CountCap"/> and estimated above it.
+/// </summary>
+public sealed class ProductListService(IDbContextFactory<CatalogDbContext> dbFactory, TimeProvider time) : IProductListService
+{
+    public const int CountCap = 10_000;
+
+    public async Task<ProductListResult> GetPageAsync(ProductListQuery query, CancellationToken cancellationToken = default)
+    {
+        var started = time.GetTimestamp();
+        query = query.Normalize(out var notices);
+        var sort = query.EffectiveSort;
+        var position = query.EffectivePosition;
+        var cursor = position.Kind is PageKind.After or PageKind.Before
+            ? ProductCursor.Decode(position.Cursor, sort, KeyLength(sort))
+            : null;
+        if (position.Kind is PageKind.After or PageKind.Before && cursor is null)
+        {
+            position = PagePosition.First;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var take = await PageLengthAsync(db, query, position.Kind, cancellationToken);
+        var rows = await FetchAsync(db, query, sort, position.Kind, cursor, take, cancellationToken);
+
+        // A cursor past either end (rows deleted since, or a hand-edited link) shows the nearest real page instead.
+        if (rows.Count == 0 && position.Kind is PageKind.After or PageKind.Before)
+        {
+            position = position.Kind == PageKind.After ? new PagePosition(PageKind.Last) : PagePosition.First;
+            take = await PageLengthAsync(db, query, position.Kind, cancellationToken);
+            rows = await FetchAsync(db, query, sort, position.Kind, null, take, cancellationToken);
+        }
+
+        var more = rows.Count > take;
+        var page = rows.Take(take).ToList();
+        var backwards = position.Kind is PageKind.Before or PageKind.Last;
+        if (backwards)
+        {
+            page.Reverse();
+        }
+
+        var (hasPrevious, hasNext) = position.Kind switch
+        {
+            PageKind.First => (false, more),
+            PageKind.After => (true, more),
+            PageKind.Before => (more, true),
+            _ => (more, false),
+        };
+
+        query = query with { Position = position };
+        return new ProductListResult(
+            [.. page.Select(r => r.Summary)],
+            query,
+            hasPrevious,
+            hasNext,
+            page.Count > 0 ? Key(sort, page[0]).Encode() : null,
+            page.Count > 0 ? Key(sort, page[^1]).Encode() : null,
+            time.GetElapsedTime(started).TotalMilliseconds,
+            notices)
+        {
+            PageNumber = position.Kind switch
+            {
+                PageKind.First => 1,
+                _ when !hasPrevious => 1,
+                _ => position.PageNumber > 0 ? position.PageNumber : null,
+            },
+        };
+    }
+
+    public async Task<ResultCount> CountAsync(ProductListQuery query, CancellationToken cancellationToken = default)
+    {
+        query = query.Normalize(out _);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!query.HasFilters)
+        {
+            // The whole catalog: PostgreSQL's statistics answer at once; a count would read a million index entries.
+            var estimate = await db.Database
+                .SqlQueryRaw<long>("SELECT greatest(reltuples, 0)::bigint AS \"Value\" FROM pg_class WHERE oid = 'products'::regclass")
+                .SingleAsync(cancellationToken);
+            if (estimate > CountCap)
+            {
+                return new ResultCount(estimate, CountKind.Estimate);
+            }
+        }
+
+        var count = await Filtered(db, query).Take(CountCap + 1).CountAsync(cancellationToken);
+        return count > CountCap ? new ResultCount(CountCap, CountKind.AtLeast) : new ResultCount(count, CountKind.Exact);
+    }
+
+    /// <summary>
+    /// Rows on the page. The last page of a result small enough to count holds the remainder, so it lines up with the
+    /// pages reached from the front; a larger result's last page simply holds the last rows.
+    /// </summary>
+    private static async Task<int> PageLengthAsync(CatalogDbContext db, ProductListQuery query, PageKind kind, CancellationToken cancellationToken)
+    {
+        if (kind != PageKind.Last)
+        {
+            return query.PageSize;
+        }
+
+        var count = await Filtered(db, query).Take(CountCap + 1).CountAsync(cancellationToken);
+        return count is 0 or > CountCap || count % query.PageSize == 0 ? query.PageSize : count % query.PageSize;
+    }
+
+    private static IQueryable<Product> Filtered(CatalogDbContext db, ProductListQuery query)
+    {
+        var products = db.Products.AsNoTracking();
+        foreach (var term in query.SearchTerms)
+        {
+            var pattern = "%" + EscapeLike(term) + "%";
+            products = products.Where(p => EF.Functions.ILike(EF.Property<string>(p, ProductConfiguration.SearchTextColumn), pattern, @"\"));
+        }
+
+        if (query.CategoryId is { } categoryId)
+        {
+            products = products.Where(p => p.CategoryId == categoryId);
+        }
+
+        if (query.MinWeightKg is { } min)
+        {
+            products = products.Where(p => p.WeightKg >= min);
+        }
+
+        if (query.MaxWeightKg is { } max)
+        {
+            products = products.Where(p => p.WeightKg <= max);
+        }
+
+        if (query.Unit is { } unit)
+        {
+            products = products.Where(p => p.UnitOfMeasure == unit);
+        }
+
+        return products;
+    }
+
+    private static async Task<List<Row>> FetchAsync(
+        CatalogDbContext db, ProductListQuery query, ProductSort sort, PageKind kind, ProductCursor? cursor, int take,
+        CancellationToken cancellationToken)
+    {
+        var products = Filtered(db, query);
+        // Walking backwards (previous page, last page) reads the same index in the other direction.
+        var descending = query.Descending ^ (kind is PageKind.Before or PageKind.Last);
+        var exactSku = (query.Search ?? "").ToUpperInvariant();
+        var namePattern = "%" + EscapeLike(query.Search ?? "") + "%";
+
+        var ordered = sort switch
+        {
+            ProductSort.Sku => BySku(products, cursor, descending),
+            ProductSort.Weight => ByWeight(products, cursor, descending),
+            ProductSort.Category => ByCategory(products, cursor, descending),
+            ProductSort.Updated => ByUpdated(products, cursor, descending),
+            ProductSort.Relevance => ByRelevance(products, cursor, descending, exactSku, namePattern),
+            _ => ByName(products, cursor, descending),
+        };
+
+        return await ordered
+            .Take(take + 1)
+            .Select(p => new Row(
+                new ProductSummary(p.Id, p.Sku, p.Name, p.CategoryId, p.Category.Name, p.WeightKg, p.UnitOfMeasure, p.UpdatedAt),
+                sort == ProductSort.Relevance ? (p.Sku == exactSku ? 0 : EF.Functions.ILike(p.Name, namePattern, @"\") ? 1 : 2) : 0))
+            .ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<Product> ByName(IQueryable<Product> q, ProductCursor? c, bool desc)
+    {
+        if (c?.GuidAt(1) is { } id)
+        {
+            var name = c.StringAt(0);
+            q = desc
+                ? q.Where(p => EF.Functions.LessThan(ValueTuple.Create(p.Name, p.Id), ValueTuple.Create(name, id)))
+                : q.Where(p => EF.Functions.GreaterThan(ValueTuple.Create(p.Name, p.Id), ValueTuple.Create(name, id)));
+        }
+
+        return desc ? q.OrderByDescending(p => p.Name).ThenByDescending(p => p.Id) : q.OrderBy(p => p.Name).ThenBy(p => p.Id);
+    }
+
+    private static IQueryable<Product> BySku(IQueryable<Product> q, ProductCursor? c, bool desc)
+    {
+        if (c is not null)
+        {
+            var sku = c.StringAt(0);
+            q = desc ? q.Where(p => p.Sku.CompareTo(sku) < 0) : q.Where(p => p.Sku.CompareTo(sku) > 0);
+        }
+
+        return desc ? q.OrderByDescending(p => p.Sku) : q.OrderBy(p => p.Sku);
+    }
+
+    private static IQueryable<Product> ByWeight(IQueryable<Product> q, ProductCursor? c, bool desc)
+    {
+        if (c?.DecimalAt(0) is { } weight && c.GuidAt(1) is { } id)
+        {
+            q = desc
+                ? q.Where(p => EF.Functions.LessThan(ValueTuple.Create(p.WeightKg, p.Id), ValueTuple.Create(weight, id)))
+                : q.Where(p => EF.Functions.GreaterThan(ValueTuple.Create(p.WeightKg, p.Id), ValueTuple.Create(weight, id)));
+        }
+
+        return desc ? q.OrderByDescending(p => p.WeightKg).ThenByDescending(p => p.Id) : q.OrderBy(p => p.WeightKg).ThenBy(p => p.Id);
+    }
+
+    private static IQueryable<Product> ByCategory(IQueryable<Product> q, ProductCursor? c, bool desc)
+    {
+        if (c?.IntAt(0) is { } category && c.GuidAt(2) is { } id)
+        {
+            var name = c.StringAt(1);
+            q = desc
+                ? q.Where(p => EF.Functions.LessThan(ValueTuple.Create(p.CategoryId, p.Name, p.Id), ValueTuple.Create(category, name, id)))
+                : q.Where(p => EF.Functions.GreaterThan(ValueTuple.Create(p.CategoryId, p.Name, p.Id), ValueTuple.Create(category, name, id)));
+        }
+
+        return desc
+            ? q.OrderByDescending(p => p.CategoryId).ThenByDescending(p => p.Name).ThenByDescending(p => p.Id)
+            : q.OrderBy(p => p.CategoryId).ThenBy(p => p.Name).ThenBy(p => p.Id);
+    }
+
+    private static IQueryable<Product> ByUpdated(IQueryable<Product> q, ProductCursor? c, bool desc)
+    {
+        if (c?.TimestampAt(0) is { } updated && c.GuidAt(1) is { } id)
+        {
+            q = desc
+                ? q.Where(p => EF.Functions.LessThan(ValueTuple.Create(p.UpdatedAt, p.Id), ValueTuple.Create(updated, id)))
+                : q.Where(p => EF.Functions.GreaterThan(ValueTuple.Create(p.UpdatedAt, p.Id), ValueTuple.Create(updated, id)));
+        }
+
+        return desc ? q.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id) : q.OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id);
+    }
+
+    private static IQueryable<Product> ByRelevance(IQueryable<Product> q, ProductCursor? c, bool desc, string exactSku, string namePattern)
+    {
+        if (c?.IntAt(0) is { } rank && c.GuidAt(2) is { } id)
+        {
+            var name = c.StringAt(1);
+            q = desc
+                ? q.Where(p => EF.Functions.LessThan(
+                    ValueTuple.Create(p.Sku == exactSku ? 0 : EF.Functions.ILike(p.Name, namePattern, @"\") ? 1 : 2, p.Name, p.Id),
+                    ValueTuple.Create(rank, name, id)))
+                : q.Where(p => EF.Functions.GreaterThan(
+                    ValueTuple.Create(p.Sku == exactSku ? 0 : EF.Functions.ILike(p.Name, namePattern, @"\") ? 1 : 2, p.Name, p.Id),
+                    ValueTuple.Create(rank, name, id)));
+        }
+
+        return desc
+            ? q.OrderByDescending(p => p.Sku == exactSku ? 0 : EF.Functions.ILike(p.Name, namePattern, @"\") ? 1 : 2)
+                .ThenByDescending(p => p.Name).ThenByDescending(p => p.Id)
+            : q.OrderBy(p => p.Sku == exactSku ? 0 : EF.Functions.ILike(p.Name, namePattern, @"\") ? 1 : 2)
+                .ThenBy(p => p.Name).ThenBy(p => p.Id);
+    }
+
+    private static int KeyLength(ProductSort sort) => sort switch
+    {
+        ProductSort.Sku => 1,
+        ProductSort.Category or ProductSort.Relevance => 3,
+        _ => 2,
+    };
+
+    private static ProductCursor Key(ProductSort sort, Row row)
+    {
+        var p = row.Summary;
+        var id = p.Id.ToString("D");
+        return new ProductCursor(sort, sort switch
+        {
+            ProductSort.Sku => [p.Sku],
+            ProductSort.Weight => [p.WeightKg.ToString(CultureInfo.InvariantCulture), id],
+            ProductSort.Category => [p.CategoryId.ToString(CultureInfo.InvariantCulture), p.Name, id],
+            ProductSort.Updated => [p.UpdatedAt.ToString("O", CultureInfo.InvariantCulture), id],
+            ProductSort.Relevance => [row.Rank.ToString(CultureInfo.InvariantCulture), p.Name, id],
+            _ => [p.Name, id],
+        });
+    }
+
+    /// <summary>Makes <c>%</c>, <c>_</c> and <c>\</c> match themselves in a LIKE pattern.</summary>
+    internal static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal);
+
+    private sealed record Row(ProductSummary Summary, int Rank);
+}

@@ -1,0 +1,46 @@
+// Keyboard and scroll helpers for the product list.
+// "/" focuses the search box (unless typing somewhere already); the scroll position is remembered when a product is
+// opened and restored when the same list URL is shown again (back button, "Back to results").
+const scrollKey = (url) => "productbrowser.list-scroll:" + url;
+
+function onKeyDown(event) {
+  if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) {
+    return;
+  }
+  const target = event.target;
+  if (target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) {
+    return;
+  }
+  const search = document.getElementById("product-search");
+  if (search) {
+    event.preventDefault();
+    search.focus();
+    search.select();
+  }
+}
+
+function onClick(event) {
+  const link = event.target instanceof Element ? event.target.closest("#product-list a, #product-list tr") : null;
+  if (link) {
+    sessionStorage.setItem(scrollKey(location.pathname + location.search), String(window.scrollY));
+  }
+}
+
+export function attach() {
+  document.addEventListener("keydown", onKeyDown);
+  document.addEventListener("click", onClick, true);
+}
+
+export function detach() {
+  document.removeEventListener("keydown", onKeyDown);
+  document.removeEventListener("click", onClick, true);
+}
+
+export function restoreScroll() {
+  const key = scrollKey(location.pathname + location.search);
+  const saved = sessionStorage.getItem(key);
+  if (saved !== null) {
+    sessionStorage.removeItem(key);
+    window.scrollTo(0, Number(saved));
+  }
+}

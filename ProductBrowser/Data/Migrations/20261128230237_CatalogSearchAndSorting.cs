@@ -1,0 +1,74 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ProductBrowser.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class CatalogSearchAndSorting : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_products_category_id_id",
+                table: "products");
+
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
+            migrationBuilder.AddColumn<string>(
+                name: "search_text",
+                table: "products",
+                type: "text",
+                nullable: true,
+                computedColumnSql: "sku || ' ' || coalesce(gtin, '') || ' ' || name || ' ' || description",
+                stored: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_products_category_id_name_id",
+                table: "products",
+                columns: new[] { "category_id", "name", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_products_search_text",
+                table: "products",
+                column: "search_text")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_products_weight_kg_id",
+                table: "products",
+                columns: new[] { "weight_kg", "id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_products_category_id_name_id",
+                table: "products");
+
+            migrationBuilder.DropIndex(
+                name: "ix_products_search_text",
+                table: "products");
+
+            migrationBuilder.DropIndex(
+                name: "ix_products_weight_kg_id",
+                table: "products");
+
+            migrationBuilder.DropColumn(
+                name: "search_text",
+                table: "products");
+
+            migrationBuilder.AlterDatabase()
+                .OldAnnotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_products_category_id_id",
+                table: "products",
+                columns: new[] { "category_id", "id" });
+        }
+    }
+}
