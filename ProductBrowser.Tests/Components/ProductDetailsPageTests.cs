@@ -2,7 +2,9 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using ProductBrowser.Catalog;
+using ProductBrowser.Catalog.List;
 using ProductBrowser.Components.Pages.Products;
+using ProductBrowser.Components.Products;
 
 namespace ProductBrowser.Tests.Components;
 
@@ -12,6 +14,14 @@ public sealed class ProductDetailsPageTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddScoped<ListReturnState>();
+        Services.AddSingleton<IRelatedProductsService>(new NoRelatedProducts());
+    }
+
+    private sealed class NoRelatedProducts : IRelatedProductsService
+    {
+        public Task<IReadOnlyList<ProductSummary>> GetRelatedAsync(ProductDetails product, int count = 6, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<ProductSummary>>([]);
     }
 
     private IRenderedComponent<ProductDetailsPage> RenderPage(Func<Guid, ProductReadResult> answer, Guid? id = null)

@@ -1,3 +1,4 @@
+using ProductBrowser.Caching;
 using System.Text.Json;
 using ProductBrowser.Catalog;
 using ProductBrowser.Data.Seeding;
@@ -32,7 +33,7 @@ public sealed class ProductQueryServiceTests(TestServers servers) : IAsyncLifeti
 
         var key = _services.Keys.Product(FirstDemoProduct);
         Assert.Equal(key.ToString(), read.Cache.Key);
-        Assert.StartsWith(_services.KeyPrefix + ":v1:product:", read.Cache.Key, StringComparison.Ordinal);
+        Assert.StartsWith($"{_services.KeyPrefix}:v{CacheKeys.FormatVersion}:product:", read.Cache.Key, StringComparison.Ordinal);
 
         var stored = await _services.Redis.StringGetWithExpiryAsync(key);
         Assert.InRange(stored.Expiry!.Value, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));

@@ -1,3 +1,4 @@
+using ProductBrowser.Caching;
 using Microsoft.Extensions.DependencyInjection;
 using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.Lookup;
@@ -40,7 +41,7 @@ public sealed class SkuLookupServiceTests(TestServers servers) : IAsyncLifetime
         Assert.Equal(CacheOutcome.Hit, second.CodeStep!.Outcome);
         Assert.Equal(CacheOutcome.Hit, second.ProductStep!.Outcome);
         Assert.Equal(queriesAfterFirst, _services.Sql.Count);
-        Assert.StartsWith(_services.KeyPrefix + ":v1:code:", second.CodeStep.Key, StringComparison.Ordinal);
+        Assert.StartsWith($"{_services.KeyPrefix}:v{CacheKeys.FormatVersion}:code:", second.CodeStep.Key, StringComparison.Ordinal);
     }
 
     [Theory]
