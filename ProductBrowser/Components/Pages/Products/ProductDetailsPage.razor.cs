@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using ProductBrowser.Catalog;
 using ProductBrowser.Components.Products;
-using MudBlazor;
 
 namespace ProductBrowser.Components.Pages.Products;
 
@@ -41,12 +40,6 @@ public sealed partial class ProductDetailsPage : ComponentBase, IDisposable
         { Status: Catalog.ProductReadStatus.Unavailable } => "Catalog unavailable",
         _ => "Product",
     };
-
-    private List<BreadcrumbItem> Breadcrumbs =>
-    [
-        new("Products", BackUri),
-        new(Read?.Product?.Sku ?? "Product", href: null, disabled: true),
-    ];
 
     protected override async Task OnParametersSetAsync()
     {

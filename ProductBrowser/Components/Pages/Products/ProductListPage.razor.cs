@@ -176,14 +176,6 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
     private string PageLink(PagePosition position) =>
         Navigation.GetUriWithQueryParameters(ProductListUrl.Path, ProductListUrl.ToParameters(Query with { Position = position }));
 
-    private void OpenRow(TableRowClickEventArgs<ProductSummary> row)
-    {
-        if (row.Item is { } product && row.MouseEventArgs is not { CtrlKey: true } and not { MetaKey: true })
-        {
-            Navigation.NavigateTo($"/products/{product.Id}");
-        }
-    }
-
     private string? SortIcon(ProductSort sort) => Query.EffectiveSort != sort
         ? Icons.Material.Filled.UnfoldMore
         : Query.Descending ? Icons.Material.Filled.ArrowDownward : Icons.Material.Filled.ArrowUpward;

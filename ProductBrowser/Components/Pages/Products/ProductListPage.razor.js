@@ -20,9 +20,15 @@ function onKeyDown(event) {
 }
 
 function onClick(event) {
-  const link = event.target instanceof Element ? event.target.closest("#product-list a, #product-list tr") : null;
-  if (link) {
-    sessionStorage.setItem(scrollKey(location.pathname + location.search), String(window.scrollY));
+  const target = event.target instanceof Element ? event.target : null;
+  const row = target?.closest("#product-list tbody tr");
+  if (!row) {
+    return;
+  }
+  sessionStorage.setItem(scrollKey(location.pathname + location.search), String(window.scrollY));
+  // A click anywhere on a row opens it, through the row's own link (one navigation, one history entry).
+  if (!target.closest("a, button, input") && !window.getSelection()?.toString()) {
+    row.querySelector("a.sku-link")?.click();
   }
 }
 
