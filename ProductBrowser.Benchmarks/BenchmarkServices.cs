@@ -12,7 +12,7 @@ namespace ProductBrowser.Benchmarks;
 /// <summary>The app's own data, cache and catalog registrations, without the web host.</summary>
 internal static class BenchmarkServices
 {
-    public static ServiceProvider Create(string catalog, string redis, string keyPrefix, int productCount)
+    public static ServiceProvider Create(string catalog, string redis, string keyPrefix, int productCount, PlanCapture plans)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -25,6 +25,7 @@ internal static class BenchmarkServices
         builder.Services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
             .AddFilter("ProductBrowser.Data", LogLevel.Information));
 
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(plans);
         builder.AddCatalogData();
         builder.AddDemoCatalog();
         builder.AddRedisCache();

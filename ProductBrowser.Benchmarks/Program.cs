@@ -9,7 +9,7 @@ using ProductBrowser.Data.Seeding;
 using ProductBrowser.LocalServers;
 using StackExchange.Redis;
 
-// Usage: ProductBrowser.Benchmarks [--products N] [--iterations N] [--report FILE] [--data DIR]
+// Usage: ProductBrowser.Benchmarks [--products N] [--iterations N] [--report FILE] [--plans DIR] [--data DIR]
 // Starts its own PostgreSQL and Redis (the helper the tests use), loads the demo catalog (reused when present),
 // measures every scenario side by side in this one run, prints a Markdown report and optionally writes it to FILE.
 var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal) && x.i + 1 < args.Length)
@@ -23,7 +23,8 @@ var postgresFolder = Path.Combine(data, "postgres");
 await using var postgres = await PostgresServer.StartAsync(postgresFolder, 55434, throwaway: false);
 await using var redisServer = await RedisServer.StartAsync(Path.Combine(data, "redis"), 56381, throwaway: false);
 var keyPrefix = "bench" + DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
-await using var services = BenchmarkServices.Create(postgres.ConnectionString("productbrowser"), redisServer.ConnectionString, keyPrefix, products);
+var plans = new PlanCapture();
+await using var services = BenchmarkServices.Create(postgres.ConnectionString("productbrowser"), redisServer.ConnectionString, keyPrefix, products, plans);
 
 await services.GetRequiredService<CatalogDatabaseMigrator>().MigrateAsync(CancellationToken.None);
 var seed = await services.GetRequiredService<DemoCatalogSeeder>().SeedAsync(CancellationToken.None);
@@ -35,6 +36,10 @@ var reads = await new ReadPathScenarios(services, products, iterations).RunAsync
 Console.Error.WriteLine("Measuring SKU lookups…");
 var lookups = await new SkuLookupScenarios(services, products, iterations, demoSeed).RunAsync();
 
+Console.Error.WriteLine("Measuring the product list…");
+var listResults = await new ListScenarios(services, plans, Math.Max(50, iterations / 5), demoSeed,
+    Path.Combine(options.GetValueOrDefault("plans", "docs/benchmarks/plans"))).RunAsync();
+
 var report = new Report(
     Products: products,
     Iterations: iterations,
@@ -42,7 +47,8 @@ var report = new Report(
     PostgresVersion: await ScalarAsync(services.GetRequiredService<NpgsqlDataSource>(), "SHOW server_version"),
     RedisVersion: services.GetRequiredService<IConnectionMultiplexer>().GetServers()[0].Version.ToString(),
     Reads: reads,
-    Lookups: lookups);
+    Lookups: lookups,
+    List: listResults);
 
 var markdown = report.ToMarkdown();
 Console.WriteLine(markdown);

@@ -37,7 +37,9 @@ public static class CatalogDataExtensions
         {
             options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
                 .UseSnakeCaseNamingConvention()
-                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                // Capped counts (count over LIMIT n) need no order; the warning would fire on every count.
+                .ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
             options.AddInterceptors(sp.GetServices<IInterceptor>());
         });
 

@@ -30,13 +30,11 @@ public sealed partial class CatalogDatabaseMigrator(
             {
                 await EnsureDatabaseExistsAsync(cancellationToken);
                 await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-                if (pending.Count > 0)
-                {
-                    LogApplyingMigrations(logger, pending.Count, string.Join(", ", pending));
-                    await db.Database.MigrateAsync(cancellationToken);
-                }
-
+                // MigrateAsync creates the history table first and is a no-op when nothing is pending; asking for
+                // pending migrations first would log a failed query on an empty database.
+                await db.Database.MigrateAsync(cancellationToken);
+                var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+                LogSchemaVersion(logger, applied.LastOrDefault() ?? "(none)", applied.Count);
                 return;
             }
             catch (DbException ex) when (attempt < Attempts && IsTransient(ex))
@@ -82,8 +80,8 @@ public sealed partial class CatalogDatabaseMigrator(
     private static bool IsTransient(DbException ex) =>
         ex is Npgsql.NpgsqlException { IsTransient: true } || ex.InnerException is System.Net.Sockets.SocketException;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} catalog migration(s): {Migrations}")]
-    private static partial void LogApplyingMigrations(ILogger logger, int count, string migrations);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catalog schema is at {Migration} ({Count} migrations applied)")]
+    private static partial void LogSchemaVersion(ILogger logger, string migration, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Catalog database not reachable yet (attempt {Attempt} of {Attempts}): {Reason}")]
     private static partial void LogDatabaseNotReady(ILogger logger, int attempt, int attempts, string reason);

@@ -55,9 +55,18 @@ public sealed class ProductListService(IDbContextFactory<CatalogDbContext> dbFac
             _ => (more, false),
         };
 
+        var items = page.Select(r => r.Summary).ToList();
+        if (sort == ProductSort.Relevance && !hasPrevious && ExactCode(query) is { } exact)
+        {
+            // The product whose SKU or barcode is exactly the search leads the first page, above the name order.
+            var pinned = await Filtered(db, query).Where(p => p.Sku == exact || p.Gtin == exact)
+                .OrderBy(p => p.Sku).Select(ProductProjections.Summary).ToListAsync(cancellationToken);
+            items.InsertRange(0, pinned);
+        }
+
         query = query with { Position = position };
         return new ProductListResult(
-            [.. page.Select(r => r.Summary)],
+            items,
             query,
             hasPrevious,
             hasNext,
@@ -149,24 +158,20 @@ public sealed class ProductListService(IDbContextFactory<CatalogDbContext> dbFac
         var products = Filtered(db, query);
         // Walking backwards (previous page, last page) reads the same index in the other direction.
         var descending = query.Descending ^ (kind is PageKind.Before or PageKind.Last);
-        var exactSku = (query.Search ?? "").ToUpperInvariant();
-        var namePattern = "%" + EscapeLike(query.Search ?? "") + "%";
-
         var ordered = sort switch
         {
             ProductSort.Sku => BySku(products, cursor, descending),
             ProductSort.Weight => ByWeight(products, cursor, descending),
             ProductSort.Category => ByCategory(products, cursor, descending),
             ProductSort.Updated => ByUpdated(products, cursor, descending),
-            ProductSort.Relevance => ByRelevance(products, cursor, descending, exactSku, namePattern),
+            ProductSort.Relevance => ByName(WithoutExactCode(products, query), cursor, descending),
             _ => ByName(products, cursor, descending),
         };
 
         return await ordered
             .Take(take + 1)
             .Select(p => new Row(
-                new ProductSummary(p.Id, p.Sku, p.Name, p.CategoryId, p.Category.Name, p.WeightKg, p.UnitOfMeasure, p.UpdatedAt),
-                sort == ProductSort.Relevance ? (p.Sku == exactSku ? 0 : EF.Functions.ILike(p.Name, namePattern, @"\") ? 1 : 2) : 0))
+                new ProductSummary(p.Id, p.Sku, p.Name, p.CategoryId, p.Category.Name, p.WeightKg, p.UnitOfMeasure, p.UpdatedAt)))
             .ToListAsync(cancellationToken);
     }
 
@@ -233,31 +238,18 @@ public sealed class ProductListService(IDbContextFactory<CatalogDbContext> dbFac
         return desc ? q.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id) : q.OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id);
     }
 
-    private static IQueryable<Product> ByRelevance(IQueryable<Product> q, ProductCursor? c, bool desc, string exactSku, string namePattern)
-    {
-        if (c?.IntAt(0) is { } rank && c.GuidAt(2) is { } id)
-        {
-            var name = c.StringAt(1);
-            q = desc
-                ? q.Where(p => EF.Functions.LessThan(
-                    ValueTuple.Create(p.Sku == exactSku ? 0 : EF.Functions.ILike(p.Name, namePattern, @"\") ? 1 : 2, p.Name, p.Id),
-                    ValueTuple.Create(rank, name, id)))
-                : q.Where(p => EF.Functions.GreaterThan(
-                    ValueTuple.Create(p.Sku == exactSku ? 0 : EF.Functions.ILike(p.Name, namePattern, @"\") ? 1 : 2, p.Name, p.Id),
-                    ValueTuple.Create(rank, name, id)));
-        }
+    /// <summary>The search as a SKU or barcode, when it is a single code-like word.</summary>
+    private static string? ExactCode(ProductListQuery query) =>
+        query.Search is { } search && !search.Contains(' ', StringComparison.Ordinal) ? search.ToUpperInvariant() : null;
 
-        return desc
-            ? q.OrderByDescending(p => p.Sku == exactSku ? 0 : EF.Functions.ILike(p.Name, namePattern, @"\") ? 1 : 2)
-                .ThenByDescending(p => p.Name).ThenByDescending(p => p.Id)
-            : q.OrderBy(p => p.Sku == exactSku ? 0 : EF.Functions.ILike(p.Name, namePattern, @"\") ? 1 : 2)
-                .ThenBy(p => p.Name).ThenBy(p => p.Id);
-    }
+    /// <summary>Relevance lists the exact SKU or barcode match first (pinned), then every other match by name.</summary>
+    private static IQueryable<Product> WithoutExactCode(IQueryable<Product> products, ProductListQuery query) =>
+        ExactCode(query) is { } exact ? products.Where(p => p.Sku != exact && (p.Gtin == null || p.Gtin != exact)) : products;
 
     private static int KeyLength(ProductSort sort) => sort switch
     {
         ProductSort.Sku => 1,
-        ProductSort.Category or ProductSort.Relevance => 3,
+        ProductSort.Category => 3,
         _ => 2,
     };
 
@@ -271,7 +263,6 @@ public sealed class ProductListService(IDbContextFactory<CatalogDbContext> dbFac
             ProductSort.Weight => [p.WeightKg.ToString(CultureInfo.InvariantCulture), id],
             ProductSort.Category => [p.CategoryId.ToString(CultureInfo.InvariantCulture), p.Name, id],
             ProductSort.Updated => [p.UpdatedAt.ToString("O", CultureInfo.InvariantCulture), id],
-            ProductSort.Relevance => [row.Rank.ToString(CultureInfo.InvariantCulture), p.Name, id],
             _ => [p.Name, id],
         });
     }
@@ -282,5 +273,5 @@ public sealed class ProductListService(IDbContextFactory<CatalogDbContext> dbFac
             .Replace("%", @"\%", StringComparison.Ordinal)
             .Replace("_", @"\_", StringComparison.Ordinal);
 
-    private sealed record Row(ProductSummary Summary, int Rank);
+    private sealed record Row(ProductSummary Summary);
 }

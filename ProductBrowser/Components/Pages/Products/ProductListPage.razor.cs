@@ -118,8 +118,10 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
             var page = await ProductList.GetPageAsync(query, cancellationToken);
             if (_countedFilter != query.Filter)
             {
-                _count = await ProductList.CountAsync(query, cancellationToken);
+                // The page shows at once; the total follows when counted (only when the filter changed).
+                _count = null;
                 _countedFilter = query.Filter;
+                _ = CountAsync(query, cancellationToken);
             }
 
             _result = page;
@@ -144,6 +146,27 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
         StateHasChanged();
         var items = _result?.Items ?? [];
         return new TableData<ProductSummary> { Items = items, TotalItems = items.Count };
+    }
+
+    private async Task CountAsync(ProductListQuery query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var count = await ProductList.CountAsync(query, cancellationToken);
+            if (!cancellationToken.IsCancellationRequested && _countedFilter == query.Filter)
+            {
+                _count = count;
+                await InvokeAsync(StateHasChanged);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            // A newer query replaced this one.
+        }
+        catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
+        {
+            // The total is a nicety: the page is already shown.
+        }
     }
 
     private void SearchChanged(string? text)
