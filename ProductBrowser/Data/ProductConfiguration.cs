@@ -10,8 +10,9 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
     public const int DescriptionMaxLength = 4000;
 
     /// <summary>
-    /// Generated column the free-text search runs on (SKU, barcode, name and description), with a trigram GIN index so
-    /// <c>ILIKE '%fragment%'</c> stays an index scan on a million rows. Read-only to EF.
+    /// Generated column the free-text search runs on: SKU, barcode, name and description, lower-cased once on write so
+    /// a search is a plain <c>LIKE '%fragment%'</c> (cheaper per row than ILIKE), with a trigram GIN index for rare
+    /// fragments. Read-only to EF.
     /// </summary>
     public const string SearchTextColumn = "SearchText";
 
@@ -50,7 +51,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         product.HasIndex(p => p.Sku, "ix_products_sku_pattern").HasDatabaseName("ix_products_sku_pattern").HasOperators("varchar_pattern_ops");
         product.HasIndex(p => p.Gtin).IsUnique().HasFilter("gtin IS NOT NULL");
         product.Property<string>(SearchTextColumn)
-            .HasComputedColumnSql("sku || ' ' || coalesce(gtin, '') || ' ' || name || ' ' || description", stored: true);
+            .HasComputedColumnSql("lower(sku || ' ' || coalesce(gtin, '') || ' ' || name || ' ' || description)", stored: true);
         product.HasIndex(SearchTextColumn).HasMethod("gin").HasOperators("gin_trgm_ops");
 
         // One index per sort order (keyset paging seeks on them); category also serves the category filter.

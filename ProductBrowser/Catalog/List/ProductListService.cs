@@ -124,8 +124,8 @@ public sealed class ProductListService(IDbContextFactory<CatalogDbContext> dbFac
         var products = db.Products.AsNoTracking();
         foreach (var term in query.SearchTerms)
         {
-            var pattern = "%" + EscapeLike(term) + "%";
-            products = products.Where(p => EF.Functions.ILike(EF.Property<string>(p, ProductConfiguration.SearchTextColumn), pattern, @"\"));
+            var pattern = "%" + EscapeLike(term.ToLowerInvariant()) + "%";
+            products = products.Where(p => EF.Functions.Like(EF.Property<string>(p, ProductConfiguration.SearchTextColumn), pattern, @"\"));
         }
 
         if (query.CategoryId is { } categoryId)

@@ -114,7 +114,7 @@ namespace ProductBrowser.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("text")
                         .HasColumnName("search_text")
-                        .HasComputedColumnSql("sku || ' ' || coalesce(gtin, '') || ' ' || name || ' ' || description", true);
+                        .HasComputedColumnSql("lower(sku || ' ' || coalesce(gtin, '') || ' ' || name || ' ' || description)", true);
 
                     b.Property<string>("Sku")
                         .IsRequired()

@@ -12,7 +12,7 @@ using ProductBrowser.Data;
 namespace ProductBrowser.Data.Migrations
 {
     [DbContext(typeof(CatalogDbContext))]
-    [Migration("20261128230237_CatalogSearchAndSorting")]
+    [Migration("20261128232636_CatalogSearchAndSorting")]
     partial class CatalogSearchAndSorting
     {
         /// <inheritdoc />
@@ -117,7 +117,7 @@ namespace ProductBrowser.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("text")
                         .HasColumnName("search_text")
-                        .HasComputedColumnSql("sku || ' ' || coalesce(gtin, '') || ' ' || name || ' ' || description", true);
+                        .HasComputedColumnSql("lower(sku || ' ' || coalesce(gtin, '') || ' ' || name || ' ' || description)", true);
 
                     b.Property<string>("Sku")
                         .IsRequired()
