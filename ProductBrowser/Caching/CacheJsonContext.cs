@@ -9,4 +9,5 @@ namespace ProductBrowser.Caching;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CachedProduct))]
 [JsonSerializable(typeof(ProductBrowser.Catalog.Lookup.CachedCode))]
+[JsonSerializable(typeof(ProductBrowser.Catalog.List.CachedRelated))]
 internal sealed partial class CacheJsonContext : JsonSerializerContext;

@@ -16,6 +16,9 @@ public sealed class CacheKeys(IOptions<CacheOptions> options)
     /// <summary>Where a scanned SKU or barcode points: a product id, or a short-lived "no such code" entry.</summary>
     public RedisKey Code(string normalizedCode) => _root + "code:" + normalizedCode;
 
+    /// <summary>The products shown beside a product (same category, next by name); expires with it.</summary>
+    public RedisKey Related(Guid productId) => _root + "related:" + productId.ToString("D");
+
     /// <summary>A SCAN pattern matching every product entry of this app and format.</summary>
     public string ProductPattern => _root + "product:*";
 }

@@ -1,12 +1,40 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ProductBrowser.Caching;
 using ProductBrowser.Data;
 
 namespace ProductBrowser.Catalog.List;
 
-public sealed class RelatedProductsService(IDbContextFactory<CatalogDbContext> dbFactory) : IRelatedProductsService
+/// <summary>
+/// Neighbours of a product in its category, by name: an index seek on (category, name, id). Cached in Redis beside the
+/// product with the same TTL, so a product page read from the cache touches PostgreSQL not at all.
+/// </summary>
+public sealed class RelatedProductsService(
+    IDbContextFactory<CatalogDbContext> dbFactory,
+    CacheStore cache,
+    CacheKeys keys,
+    IOptions<CacheOptions> options) : IRelatedProductsService
 {
     public async Task<IReadOnlyList<ProductSummary>> GetRelatedAsync(
         ProductDetails product, int count = 6, CancellationToken cancellationToken = default)
+    {
+        var key = keys.Related(product.Id);
+        var cached = await cache.GetAsync(key, CacheJsonContext.Default.CachedRelated);
+        if (cached.Value is { Count: var cachedCount } hit && cachedCount == count)
+        {
+            return hit.Items;
+        }
+
+        var related = await LoadAsync(product, count, cancellationToken);
+        if (cached.Error is null)
+        {
+            await cache.SetAsync(key, new CachedRelated(count, related), CacheJsonContext.Default.CachedRelated, options.Value.ProductTtl);
+        }
+
+        return related;
+    }
+
+    private async Task<IReadOnlyList<ProductSummary>> LoadAsync(ProductDetails product, int count, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var inCategory = db.Products.AsNoTracking().Where(p => p.CategoryId == product.CategoryId && p.Id != product.Id);
@@ -30,3 +58,6 @@ public sealed class RelatedProductsService(IDbContextFactory<CatalogDbContext> d
         return [.. following, .. wrapped.Where(w => following.All(f => f.Id != w.Id))];
     }
 }
+
+/// <summary>A product's related list as cached: how many were asked for, and the answer.</summary>
+public sealed record CachedRelated(int Count, IReadOnlyList<ProductSummary> Items);
