@@ -35,7 +35,8 @@ public sealed class CatalogServices : IAsyncDisposable
     public IDatabase Redis => _provider.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
 
     public static CatalogServices Create(
-        string catalogConnectionString, string redisConnectionString, IDictionary<string, string?>? settings = null)
+        string catalogConnectionString, string redisConnectionString, IDictionary<string, string?>? settings = null,
+        TimeProvider? time = null)
     {
         var keyPrefix = $"t{Guid.NewGuid():N}";
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -60,6 +61,10 @@ public sealed class CatalogServices : IAsyncDisposable
         builder.Services.AddSingleton(counter);
         builder.Services.AddSingleton<IInterceptor>(counter);
         builder.Services.AddLogging();
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
 
         builder.AddCatalogData();
         builder.AddDemoCatalog();

@@ -69,6 +69,14 @@ public sealed class TestServers : IAsyncLifetime
     public Task<RedisServer> StartPrivateRedisAsync() =>
         RedisServer.StartAsync(Path.Combine(_root, $"redis-{Guid.NewGuid():N}"), ServerPorts.Free(), throwaway: true);
 
+    /// <summary>Starts a PostgreSQL of a test's own with a small migrated demo catalog, for tests that stop and start it.</summary>
+    public async Task<PostgresServer> StartPrivatePostgresAsync(int products = 50)
+    {
+        var server = await PostgresServer.StartAsync(Path.Combine(_root, $"postgres-{Guid.NewGuid():N}"), ServerPorts.Free(), throwaway: true);
+        await CatalogDatabase.MigrateAndSeedAsync(server.ConnectionString("catalog"), RedisConnectionString, products);
+        return server;
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -36,7 +36,10 @@ public sealed class ProductQueryServiceTests(TestServers servers) : IAsyncLifeti
         Assert.StartsWith($"{_services.KeyPrefix}:v{CacheKeys.FormatVersion}:product:", read.Cache.Key, StringComparison.Ordinal);
 
         var stored = await _services.Redis.StringGetWithExpiryAsync(key);
-        Assert.InRange(stored.Expiry!.Value, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
+        var fresh = read.Cache.TimeToLive!.Value;
+        Assert.InRange(fresh, TimeSpan.FromMinutes(54), TimeSpan.FromMinutes(66));
+        // Redis keeps the entry past its TTL as a stale copy for database outages.
+        Assert.InRange(stored.Expiry!.Value, fresh + TimeSpan.FromHours(24) - TimeSpan.FromSeconds(5), fresh + TimeSpan.FromHours(24));
         using var json = JsonDocument.Parse((string)stored.Value!);
         Assert.Equal(read.Product.Sku, json.RootElement.GetProperty("product").GetProperty("sku").GetString());
     }
@@ -52,7 +55,7 @@ public sealed class ProductQueryServiceTests(TestServers servers) : IAsyncLifeti
         Assert.Null(second.Cache.DatabaseMilliseconds);
         Assert.Equal(1, _services.Sql.Count);
         Assert.Equal(first.Product, second.Product);
-        Assert.InRange(second.Cache.TimeToLive!.Value, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
+        Assert.InRange(second.Cache.TimeToLive!.Value, TimeSpan.FromMinutes(53), TimeSpan.FromMinutes(66));
     }
 
     [Fact]
@@ -71,16 +74,33 @@ public sealed class ProductQueryServiceTests(TestServers servers) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task UnknownIdIsNotFoundWithoutAnException()
+    public async Task UnknownIdIsNotFoundAndRememberedBriefly()
     {
         var unknown = Guid.NewGuid();
 
         var read = await _services.CreateQueryService().GetProductAsync(unknown, TestContext.Current.CancellationToken);
+        var again = await _services.CreateQueryService().GetProductAsync(unknown, TestContext.Current.CancellationToken);
 
         Assert.Equal(ProductReadStatus.NotFound, read.Status);
         Assert.Null(read.Product);
         Assert.Equal(CacheOutcome.Miss, read.Cache.Outcome);
-        Assert.False(await _services.Redis.KeyExistsAsync(_services.Keys.Product(unknown)));
+        Assert.Equal(ProductReadStatus.NotFound, again.Status);
+        Assert.Equal(CacheOutcome.Hit, again.Cache.Outcome);
+        Assert.Equal(1, _services.Sql.Count);
+        var ttl = await _services.Redis.KeyTimeToLiveAsync(_services.Keys.Product(unknown));
+        Assert.InRange(ttl!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(33));
+    }
+
+    [Fact]
+    public async Task ConcurrentColdReadsOfOneProductSendOneQuery()
+    {
+        var id = DemoCatalogGenerator.IdFor(77);
+
+        var reads = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ =>
+            Task.Run(() => _services.CreateQueryService().GetProductAsync(id, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken)));
+
+        Assert.All(reads, r => Assert.Equal(id, r.Product?.Id));
+        Assert.Equal(1, _services.Sql.Count);
     }
 
     [Fact]
@@ -101,7 +121,7 @@ public sealed class ProductQueryServiceTests(TestServers servers) : IAsyncLifeti
     public async Task ExpiredEntryTurnsAHitBackIntoAMiss()
     {
         await using var services = CatalogServices.Create(servers.CatalogConnectionString, servers.RedisConnectionString,
-            new Dictionary<string, string?> { ["Cache:ProductTtl"] = "00:00:01" });
+            new Dictionary<string, string?> { ["Cache:ProductTtl"] = "00:00:01", ["Cache:StaleWindow"] = "00:00:00", ["Cache:TtlJitterPercent"] = "0" });
         var key = services.Keys.Product(FirstDemoProduct);
 
         var miss = await services.CreateQueryService().GetProductAsync(FirstDemoProduct, TestContext.Current.CancellationToken);

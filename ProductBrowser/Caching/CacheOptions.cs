@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
 
 namespace ProductBrowser.Caching;
 
@@ -24,7 +25,34 @@ public sealed class CacheOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Cache:NotFoundTtl must be between 1 second and 1 hour.")]
     public TimeSpan NotFoundTtl { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long after its TTL an entry is kept as a stale copy: served (marked STALE) only while PostgreSQL cannot
+    /// answer, so a product read recently stays visible through a database outage.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "Cache:StaleWindow must be between 0 and 30 days.")]
+    public TimeSpan StaleWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Spread of TTLs (±percent), so entries written together do not all expire together.</summary>
+    [Range(0, 50)]
+    public int TtlJitterPercent { get; set; } = 10;
+
+    /// <summary>How long a read waits for another read's load of the same product before loading on its own.</summary>
+    [Range(100, 30_000)]
+    public int SharedLoadWaitMilliseconds { get; set; } = 2_000;
+
     /// <summary>Upper bound on one Redis call; past it the read goes to PostgreSQL and reports a cache error.</summary>
     [Range(50, 10_000)]
     public int OperationTimeoutMilliseconds { get; set; } = 500;
+
+    /// <summary>The TTL with its jitter applied: within ±<see cref="TtlJitterPercent"/> % of <paramref name="ttl"/>.</summary>
+    public TimeSpan Jittered(TimeSpan ttl)
+    {
+        if (TtlJitterPercent == 0)
+        {
+            return ttl;
+        }
+
+        var spread = TtlJitterPercent / 100.0 * (RandomNumberGenerator.GetInt32(-1_000, 1_001) / 1_000.0);
+        return TimeSpan.FromMilliseconds(Math.Max(1_000, ttl.TotalMilliseconds * (1 + spread)));
+    }
 }

@@ -11,4 +11,7 @@ public enum CacheOutcome
 
     /// <summary>Redis failed or timed out; the read fell back to PostgreSQL.</summary>
     Error,
+
+    /// <summary>PostgreSQL could not answer; an expired copy from Redis was served instead.</summary>
+    Stale,
 }

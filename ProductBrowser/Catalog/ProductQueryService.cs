@@ -6,13 +6,16 @@ using ProductBrowser.Data;
 namespace ProductBrowser.Catalog;
 
 /// <summary>
-/// Cache-aside reads of product details: Redis first; on a miss PostgreSQL (short-lived pooled context, no tracking),
-/// then the JSON goes into Redis with the configured TTL. Every read reports how it was served.
+/// Cache-aside reads of product details: Redis first; on a miss PostgreSQL (short-lived pooled context, no tracking,
+/// one query however many reads miss together), then the JSON goes into Redis with the configured TTL (jittered).
+/// Unknown ids are remembered briefly; an expired entry stays as a stale copy, served only when PostgreSQL is down.
+/// Every read reports how it was served.
 /// </summary>
 public sealed partial class ProductQueryService(
     IDbContextFactory<CatalogDbContext> dbFactory,
     CacheStore cache,
     CacheKeys keys,
+    ProductLoads loads,
     IOptions<CacheOptions> options,
     TimeProvider time,
     ILogger<ProductQueryService> logger) : IProductQueryService
@@ -27,53 +30,85 @@ public sealed partial class ProductQueryService(
         var key = keys.Product(id);
 
         var cached = await cache.GetAsync(key, CacheJsonContext.Default.CachedProduct);
-        var redisTime = cached.Elapsed;
-        var cacheError = cached.Error;
-        if (cached.Value is { } entry)
+        var now = time.GetUtcNow();
+        if (cached.Value is { } entry && entry.ExpiresAt > now)
         {
-            var ttl = entry.ExpiresAt - time.GetUtcNow();
-            return new ProductReadResult(id, ProductReadStatus.Found, entry.Product, new CacheReadReport(
-                CacheOutcome.Hit, key!, redisTime.TotalMilliseconds, null, Elapsed(started),
-                ttl > TimeSpan.Zero ? ttl : TimeSpan.Zero));
+            var ttl = entry.ExpiresAt - now;
+            return new ProductReadResult(id, entry.Product is null ? ProductReadStatus.NotFound : ProductReadStatus.Found, entry.Product,
+                new CacheReadReport(CacheOutcome.Hit, key!, cached.Elapsed.TotalMilliseconds, null, Elapsed(started), ttl));
         }
 
-        var dbStarted = time.GetTimestamp();
-        ProductDetails? product;
-        try
+        var stale = cached.Value?.Product;
+        var (load, shared) = await loads.RunAsync(id, () => LoadAndStoreAsync(id, key, storeInRedis: cached.Error is null), cancellationToken);
+        var redisTime = (cached.Elapsed + load.RedisTime).TotalMilliseconds;
+        var cacheError = cached.Error ?? load.CacheError;
+
+        if (load.Failed)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            product = await LoadById(db, id, cancellationToken);
-        }
-        catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
-        {
-            LogDatabaseFailed(logger, ex, id);
+            if (stale is not null)
+            {
+                LogServedStale(logger, id);
+                return new ProductReadResult(id, ProductReadStatus.Found, stale, new CacheReadReport(
+                    CacheOutcome.Stale, key!, redisTime, load.DatabaseTime.TotalMilliseconds, Elapsed(started), TimeSpan.Zero,
+                    "PostgreSQL is unavailable; showing the last cached copy.", shared));
+            }
+
             return new ProductReadResult(id, ProductReadStatus.Unavailable, null, new CacheReadReport(
-                cacheError is null ? CacheOutcome.Miss : CacheOutcome.Error, key!, redisTime.TotalMilliseconds,
-                time.GetElapsedTime(dbStarted).TotalMilliseconds, Elapsed(started), null, cacheError));
-        }
-
-        var dbTime = time.GetElapsedTime(dbStarted);
-        TimeSpan? storedFor = null;
-        if (product is not null && cacheError is null)
-        {
-            var ttl = options.Value.ProductTtl;
-            var stored = await cache.SetAsync(key, new CachedProduct(product, time.GetUtcNow() + ttl), CacheJsonContext.Default.CachedProduct, ttl);
-            redisTime += stored.Elapsed;
-            cacheError = stored.Error;
-            storedFor = stored.Error is null ? ttl : null;
+                cacheError is null ? CacheOutcome.Miss : CacheOutcome.Error, key!, redisTime,
+                load.DatabaseTime.TotalMilliseconds, Elapsed(started), null, cacheError, shared));
         }
 
         return new ProductReadResult(
             id,
-            product is null ? ProductReadStatus.NotFound : ProductReadStatus.Found,
-            product,
+            load.Product is null ? ProductReadStatus.NotFound : ProductReadStatus.Found,
+            load.Product,
             new CacheReadReport(
-                cacheError is null ? CacheOutcome.Miss : CacheOutcome.Error, key!, redisTime.TotalMilliseconds,
-                dbTime.TotalMilliseconds, Elapsed(started), storedFor, cacheError));
+                cacheError is null ? CacheOutcome.Miss : CacheOutcome.Error, key!, redisTime,
+                load.DatabaseTime.TotalMilliseconds, Elapsed(started), load.StoredFor, cacheError, shared));
+    }
+
+    /// <summary>The one database read behind concurrent misses. Never cancelled by a single caller: others share it.</summary>
+    private async Task<ProductLoad> LoadAndStoreAsync(Guid id, StackExchange.Redis.RedisKey key, bool storeInRedis)
+    {
+        var dbStarted = time.GetTimestamp();
+        ProductDetails? product;
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            product = await LoadById(db, id, CancellationToken.None);
+        }
+        catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
+        {
+            LogDatabaseFailed(logger, ex, id);
+            return new ProductLoad(null, true, time.GetElapsedTime(dbStarted), TimeSpan.Zero, null, null);
+        }
+
+        var dbTime = time.GetElapsedTime(dbStarted);
+        if (!storeInRedis)
+        {
+            return new ProductLoad(product, false, dbTime, TimeSpan.Zero, null, null);
+        }
+
+        var settings = options.Value;
+        var ttl = settings.Jittered(product is null ? settings.NotFoundTtl : settings.ProductTtl);
+        var keep = product is null ? ttl : ttl + settings.StaleWindow;
+        var stored = await cache.SetAsync(key, new CachedProduct(product, time.GetUtcNow() + ttl), CacheJsonContext.Default.CachedProduct, keep);
+        return new ProductLoad(product, false, dbTime, stored.Elapsed, stored.Error is null ? ttl : null, stored.Error);
     }
 
     private double Elapsed(long started) => time.GetElapsedTime(started).TotalMilliseconds;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Loading product {ProductId} from PostgreSQL failed")]
     private static partial void LogDatabaseFailed(ILogger logger, Exception exception, Guid productId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL unavailable: served a stale cached copy of product {ProductId}")]
+    private static partial void LogServedStale(ILogger logger, Guid productId);
 }
+
+/// <summary>The outcome of one database read of a product, shared by every read that missed together.</summary>
+public sealed record ProductLoad(
+    ProductDetails? Product, bool Failed, TimeSpan DatabaseTime, TimeSpan RedisTime, TimeSpan? StoredFor, string? CacheError);
+
+/// <summary>Concurrent product loads, one per product id, for the whole app instance.</summary>
+public sealed class ProductLoads(IOptions<CacheOptions> options)
+    : InFlightLoads<Guid, ProductLoad>(TimeSpan.FromMilliseconds(options.Value.SharedLoadWaitMilliseconds));

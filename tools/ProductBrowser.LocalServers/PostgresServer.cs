@@ -91,6 +91,13 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts a stopped server again on the same folder and port (outage tests).</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        _stopped = false;
+        await StartAsync(cancellationToken);
+    }
+
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         if (!_stopped && await IsRunningAsync(cancellationToken))
