@@ -46,7 +46,7 @@ internal sealed class ListScenarios(ServiceProvider services, PlanCapture plans,
         var counts = new (string Name, ProductListQuery Query)[]
         {
             ("Count: whole catalog (estimate)", new ProductListQuery()),
-            ("Count: \"hammer\" (capped at 10 000)", new ProductListQuery("hammer")),
+            ("Count: \"hammer\" (capped at 1 000)", new ProductListQuery("hammer")),
             ("Count: category + weight (capped)", new ProductListQuery(CategoryId: 7, MinWeightKg: 1, MaxWeightKg: 5)),
         };
         foreach (var (name, query) in counts)

@@ -21,4 +21,7 @@ public sealed class CacheKeys(IOptions<CacheOptions> options)
 
     /// <summary>A SCAN pattern matching every product entry of this app and format.</summary>
     public string ProductPattern => _root + "product:*";
+
+    /// <summary>A SCAN pattern matching every entry of this app and format (products, codes, related lists).</summary>
+    public string AllPattern => _root + "*";
 }

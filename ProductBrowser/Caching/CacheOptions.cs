@@ -40,6 +40,12 @@ public sealed class CacheOptions
     [Range(100, 30_000)]
     public int SharedLoadWaitMilliseconds { get; set; } = 2_000;
 
+    /// <summary>
+    /// LISTEN for product changes announced by PostgreSQL and evict them (on by default). Off only where nothing but
+    /// TTLs should keep the cache fresh.
+    /// </summary>
+    public bool ListenForChanges { get; set; } = true;
+
     /// <summary>Upper bound on one Redis call; past it the read goes to PostgreSQL and reports a cache error.</summary>
     [Range(50, 10_000)]
     public int OperationTimeoutMilliseconds { get; set; } = 500;

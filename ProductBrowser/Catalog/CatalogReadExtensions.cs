@@ -1,3 +1,4 @@
+using ProductBrowser.Catalog.Changes;
 using ProductBrowser.Catalog.List;
 using ProductBrowser.Catalog.Lookup;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,6 +11,10 @@ public static class CatalogReadExtensions
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProductLoads>();
+        builder.Services.AddSingleton<ProductCacheInvalidator>();
+        builder.Services.AddSingleton<ProductChangeNotifications>();
+        builder.Services.AddSingleton<ProductChangeListener>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ProductChangeListener>());
         builder.Services.AddScoped<IProductQueryService, ProductQueryService>();
         builder.Services.AddScoped<IProductListService, ProductListService>();
         builder.Services.AddScoped<ISkuLookupService, SkuLookupService>();

@@ -1,0 +1,61 @@
+using ProductBrowser.Caching;
+using StackExchange.Redis;
+
+namespace ProductBrowser.Catalog.Changes;
+
+/// <summary>Removes what the cache holds about changed products: the product, its related list and its codes.</summary>
+public sealed partial class ProductCacheInvalidator(
+    IConnectionMultiplexer redis, CacheKeys keys, ILogger<ProductCacheInvalidator> logger)
+{
+    public async Task InvalidateAsync(ProductChange change, CancellationToken cancellationToken)
+    {
+        if (change.IsEverything)
+        {
+            var removed = await FlushAsync(cancellationToken);
+            LogFlushed(logger, removed);
+            return;
+        }
+
+        var id = change.ProductId!.Value;
+        RedisKey[] doomed = [keys.Product(id), keys.Related(id), .. change.Codes.Select(keys.Code)];
+        await redis.GetDatabase().KeyDeleteAsync(doomed);
+        LogEvicted(logger, id, doomed.Length);
+    }
+
+    /// <summary>SCAN + UNLINK of this app's keys only (its prefix and format version); never FLUSHDB.</summary>
+    public async Task<long> FlushAsync(CancellationToken cancellationToken)
+    {
+        long removed = 0;
+        var database = redis.GetDatabase();
+        foreach (var server in redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+        {
+            var batch = new List<RedisKey>(500);
+            await foreach (var key in server.KeysAsync(database.Database, keys.AllPattern, pageSize: 500).WithCancellation(cancellationToken))
+            {
+                batch.Add(key);
+                if (batch.Count == 500)
+                {
+                    removed += await UnlinkAsync(database, batch);
+                    batch.Clear();
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                removed += await UnlinkAsync(database, batch);
+            }
+        }
+
+        return removed;
+    }
+
+    // UNLINK frees memory in the background: a large flush never blocks Redis for other clients.
+    private static async Task<long> UnlinkAsync(IDatabase database, List<RedisKey> batch) =>
+        (long)await database.ExecuteAsync("UNLINK", [.. batch.Select(k => (object)k)]);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Evicted product {ProductId} ({Keys} keys)")]
+    private static partial void LogEvicted(ILogger logger, Guid productId, int keys);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Flushed {Removed} cached catalog entries")]
+    private static partial void LogFlushed(ILogger logger, long removed);
+}
