@@ -38,7 +38,9 @@ public sealed class CatalogServices : IAsyncDisposable
         string catalogConnectionString, string redisConnectionString, IDictionary<string, string?>? settings = null,
         TimeProvider? time = null)
     {
-        var keyPrefix = $"t{Guid.NewGuid():N}";
+        var keyPrefix = settings is not null && settings.TryGetValue("Cache:KeyPrefix", out var prefix) && prefix is not null
+            ? prefix
+            : $"t{Guid.NewGuid():N}";
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             DisableDefaults = true,
