@@ -15,6 +15,7 @@ public sealed class ProductDetailsPageTests : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddScoped<ListReturnState>();
+        Services.AddSingleton<ProductBrowser.Catalog.Changes.ProductChangeNotifications>();
         Services.AddSingleton<IRelatedProductsService>(new NoRelatedProducts());
     }
 

@@ -32,6 +32,28 @@ public sealed class ProductPagesTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task OpenPageShowsAChangeMadeElsewhereWithoutAReload()
+    {
+        var product = await CatalogDatabase.InsertProductAsync(browser.CatalogConnectionString, browser.RedisConnectionString);
+        var page = await browser.NewPageAsync();
+        var details = new ProductPageObject(page);
+        try
+        {
+            await details.OpenAsync(product.Id.ToString());
+            await Expect(details.Heading).ToHaveTextAsync(product.Name);
+
+            await CatalogDatabase.ExecuteAsync(browser.CatalogConnectionString, "UPDATE products SET name = 'Renamed in the ERP' WHERE id = $1", product.Id);
+
+            await Expect(details.Heading).ToHaveTextAsync("Renamed in the ERP");
+            await Expect(page.GetByText("This product was just updated")).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await BrowserFixture.CloseAsync(page);
+        }
+    }
+
+    [Fact]
     public async Task UnknownProductIdShowsNotFound()
     {
         var page = await browser.NewPageAsync();

@@ -13,6 +13,10 @@ public sealed class BrowserFixture(TestServers servers) : IAsyncLifetime
 
     public AppServer App { get; private set; } = null!;
 
+    public string CatalogConnectionString => servers.CatalogConnectionString;
+
+    public string RedisConnectionString => servers.RedisConnectionString;
+
     public IBrowser Browser { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()

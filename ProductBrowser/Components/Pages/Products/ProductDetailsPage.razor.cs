@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using ProductBrowser.Catalog;
+using ProductBrowser.Catalog.Changes;
 using ProductBrowser.Components.Products;
 
 namespace ProductBrowser.Components.Pages.Products;
@@ -31,6 +33,12 @@ public sealed partial class ProductDetailsPage : ComponentBase, IDisposable
     [Inject]
     private ListReturnState ReturnState { get; set; } = null!;
 
+    [Inject]
+    private ProductChangeNotifications Changes { get; set; } = null!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = null!;
+
     private string BackUri => ReturnState.LastListUri ?? "/products";
 
     private string Title => Read switch
@@ -40,6 +48,29 @@ public sealed partial class ProductDetailsPage : ComponentBase, IDisposable
         { Status: Catalog.ProductReadStatus.Unavailable } => "Catalog unavailable",
         _ => "Product",
     };
+
+    protected override void OnInitialized() => Changes.Changed += OnProductChanged;
+
+    /// <summary>Someone changed this product (here, in psql, in an import): show the new values without a reload.</summary>
+    private void OnProductChanged(ProductChange change)
+    {
+        if (Read is not { } shown || !(change.IsEverything || change.ProductId == shown.ProductId))
+        {
+            return;
+        }
+
+        _ = InvokeAsync(async () =>
+        {
+            var fresh = await ProductQueries.GetProductAsync(shown.ProductId, _disposed.Token);
+            if (fresh.Product != Read?.Product)
+            {
+                Read = fresh;
+                Snackbar.Add(fresh.Product is null ? "This product was just removed." : "This product was just updated; you are seeing the new values.",
+                    Severity.Info);
+                StateHasChanged();
+            }
+        });
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -70,6 +101,7 @@ public sealed partial class ProductDetailsPage : ComponentBase, IDisposable
 
     public void Dispose()
     {
+        Changes.Changed -= OnProductChanged;
         _disposed.Cancel();
         _disposed.Dispose();
     }
