@@ -49,6 +49,39 @@ public sealed class RedisOutageTests(TestServers servers)
     }
 
     [Fact]
+    public async Task HungRedisOpensTheBreakerSoReadsStopWaitingThenItClosesWhenRedisAnswers()
+    {
+        await using var redis = await servers.StartPrivateRedisAsync();
+        await using var services = CatalogServices.Create(servers.CatalogConnectionString, redis.ConnectionString);
+        var reads = services.CreateQueryService();
+        await reads.GetProductAsync(Product, TestContext.Current.CancellationToken);
+
+        await redis.PauseAsync(TestContext.Current.CancellationToken);
+        var duringOutage = new List<ProductReadResult>();
+        try
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                duringOutage.Add(await reads.GetProductAsync(Product, TestContext.Current.CancellationToken));
+            }
+        }
+        finally
+        {
+            await redis.ResumeAsync(TestContext.Current.CancellationToken);
+        }
+
+        var store = services.Get<ProductBrowser.Caching.CacheStore>();
+        await Eventually.TrueAsync(async () =>
+            (await reads.GetProductAsync(Product, TestContext.Current.CancellationToken)).Cache.Outcome == CacheOutcome.Hit, TimeSpan.FromSeconds(20));
+
+        Assert.All(duringOutage, r => Assert.Equal(Product, r.Product?.Id));
+        Assert.All(duringOutage, r => Assert.Equal(CacheOutcome.Error, r.Cache.Outcome));
+        Assert.Contains(duringOutage, r => r.Cache.Error == "Redis did not answer in time.");
+        Assert.Equal("Redis unavailable (circuit open: not tried).", duringOutage[^1].Cache.Error);
+        Assert.False(store.IsRedisUnavailable);
+    }
+
+    [Fact]
     public async Task ServicesStartAndReadFromPostgresWhenRedisWasNeverUp()
     {
         await using var services = CatalogServices.Create(servers.CatalogConnectionString, $"127.0.0.1:{ServerPorts.Free()}");

@@ -8,8 +8,12 @@ namespace ProductBrowser.Caching;
 /// Typed, timed, failure-tolerant Redis reads and writes. A Redis failure is reported, never thrown: the caller falls
 /// back to PostgreSQL. An entry that cannot be read is reported as absent and logged.
 /// </summary>
-public sealed partial class CacheStore(IConnectionMultiplexer redis, TimeProvider time, ILogger<CacheStore> logger)
+public sealed partial class CacheStore(
+    IConnectionMultiplexer redis, RedisResilience resilience, TimeProvider time, ILogger<CacheStore> logger)
 {
+    /// <summary>True while Redis is being skipped after repeated failures.</summary>
+    public bool IsRedisUnavailable => resilience.IsOpen;
+
     public async Task<CacheGet<T>> GetAsync<T>(RedisKey key, JsonTypeInfo<T> type)
         where T : class
     {
@@ -17,7 +21,9 @@ public sealed partial class CacheStore(IConnectionMultiplexer redis, TimeProvide
         RedisValue value;
         try
         {
-            value = await redis.GetDatabase().StringGetAsync(key);
+            value = await resilience.Pipeline.ExecuteAsync(
+                static async (state, ct) => await state.Database.StringGetAsync(state.Key).WaitAsync(ct),
+                (Database: redis.GetDatabase(), Key: key), CancellationToken.None);
         }
         catch (Exception ex) when (IsRedisFailure(ex))
         {
@@ -48,7 +54,10 @@ public sealed partial class CacheStore(IConnectionMultiplexer redis, TimeProvide
         var started = time.GetTimestamp();
         try
         {
-            await redis.GetDatabase().StringSetAsync(key, JsonSerializer.SerializeToUtf8Bytes(value, type), ttl);
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(value, type);
+            await resilience.Pipeline.ExecuteAsync(
+                static async (state, ct) => await state.Database.StringSetAsync(state.Key, state.Bytes, state.Ttl).WaitAsync(ct),
+                (Database: redis.GetDatabase(), Key: key, Bytes: bytes, Ttl: ttl), CancellationToken.None);
             return new CacheSet(null, time.GetElapsedTime(started));
         }
         catch (Exception ex) when (IsRedisFailure(ex))
@@ -62,7 +71,9 @@ public sealed partial class CacheStore(IConnectionMultiplexer redis, TimeProvide
     {
         try
         {
-            await redis.GetDatabase().KeyDeleteAsync(key);
+            await resilience.Pipeline.ExecuteAsync(
+                static async (state, ct) => await state.Database.KeyDeleteAsync(state.Key).WaitAsync(ct),
+                (Database: redis.GetDatabase(), Key: key), CancellationToken.None);
             return null;
         }
         catch (Exception ex) when (IsRedisFailure(ex))
@@ -72,14 +83,9 @@ public sealed partial class CacheStore(IConnectionMultiplexer redis, TimeProvide
         }
     }
 
-    private static bool IsRedisFailure(Exception ex) => ex is RedisException or TimeoutException or ObjectDisposedException;
+    private static bool IsRedisFailure(Exception ex) => RedisResilience.IsFailure(ex);
 
-    private static string Describe(Exception ex) => ex switch
-    {
-        TimeoutException => "Redis did not answer in time.",
-        RedisConnectionException => "Redis is unavailable.",
-        _ => "Redis returned an error.",
-    };
+    private static string Describe(Exception ex) => RedisResilience.Describe(ex);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis {Operation} {Key} failed; falling back to PostgreSQL")]
     private static partial void LogRedisFailed(ILogger logger, Exception exception, string operation, string key);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -34,13 +35,16 @@ public static class RedisCacheExtensions
             // Fail at once while disconnected instead of queueing reads behind a dead connection.
             configuration.BacklogPolicy = BacklogPolicy.FailFast;
             configuration.ConnectTimeout = Math.Min(configuration.ConnectTimeout, 2_000);
-            configuration.AsyncTimeout = cache.OperationTimeoutMilliseconds;
-            configuration.SyncTimeout = cache.OperationTimeoutMilliseconds;
+            // The client's own timeout backs up the resilience pipeline's (RedisResilience), which is what reads see.
+            configuration.AsyncTimeout = cache.OperationTimeoutMilliseconds * 2;
+            configuration.SyncTimeout = cache.OperationTimeoutMilliseconds * 2;
             configuration.ClientName ??= "productbrowser";
             return ConnectionMultiplexer.Connect(configuration);
         });
 
         builder.Services.AddSingleton<CacheKeys>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RedisResilience>();
         builder.Services.AddSingleton<CacheStore>();
         return builder;
     }

@@ -66,6 +66,18 @@ public sealed class RedisServer : IAsyncDisposable
         await WaitUntilAsync(() => Ping(Port), "answer PING", cancellationToken);
     }
 
+    /// <summary>Freezes the server process (SIGSTOP): connections stay open but nothing answers, like a hung Redis.</summary>
+    public Task PauseAsync(CancellationToken cancellationToken = default) => SignalAsync("STOP", cancellationToken);
+
+    /// <summary>Lets a paused server run again (SIGCONT).</summary>
+    public Task ResumeAsync(CancellationToken cancellationToken = default) => SignalAsync("CONT", cancellationToken);
+
+    private async Task SignalAsync(string signal, CancellationToken cancellationToken)
+    {
+        var pid = (await File.ReadAllTextAsync(Path.Combine(Directory, "redis.pid"), cancellationToken)).Trim();
+        await ServerProcess.RunAsync("kill", [$"-{signal}", pid], cancellationToken: cancellationToken);
+    }
+
     /// <summary>Shuts the server down (its data is lost, as in a real cache outage) and waits until the port is closed.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
