@@ -1,4 +1,5 @@
 using ProductBrowser.Catalog.Changes;
+using ProductBrowser.Catalog.Editing;
 using ProductBrowser.Catalog.List;
 using ProductBrowser.Catalog.Lookup;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ public static class CatalogReadExtensions
         builder.Services.AddScoped<IProductListService, ProductListService>();
         builder.Services.AddScoped<ISkuLookupService, SkuLookupService>();
         builder.Services.AddScoped<IRelatedProductsService, RelatedProductsService>();
+        builder.Services.AddScoped<IProductEditService, ProductEditService>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ICategoryDirectory, CategoryDirectory>();
         return builder;
