@@ -40,6 +40,9 @@ Console.Error.WriteLine("Measuring the product list…");
 var listResults = await new ListScenarios(services, plans, Math.Max(50, iterations / 5), demoSeed,
     Path.Combine(options.GetValueOrDefault("plans", "docs/benchmarks/plans"))).RunAsync();
 
+Console.Error.WriteLine("Measuring outages and invalidation…");
+var (resilience, resilienceNotes) = await new ResilienceScenarios(services, redisServer, products).RunAsync();
+
 var report = new Report(
     Products: products,
     Iterations: iterations,
@@ -48,7 +51,9 @@ var report = new Report(
     RedisVersion: services.GetRequiredService<IConnectionMultiplexer>().GetServers()[0].Version.ToString(),
     Reads: reads,
     Lookups: lookups,
-    List: listResults);
+    List: listResults,
+    Resilience: resilience,
+    ResilienceNotes: resilienceNotes);
 
 var markdown = report.ToMarkdown();
 Console.WriteLine(markdown);

@@ -5,7 +5,8 @@ namespace ProductBrowser.Benchmarks;
 
 internal sealed record Report(
     int Products, int Iterations, string Machine, string PostgresVersion, string RedisVersion,
-    IReadOnlyList<Latency> Reads, IReadOnlyList<Latency> Lookups, IReadOnlyList<Latency> List)
+    IReadOnlyList<Latency> Reads, IReadOnlyList<Latency> Lookups, IReadOnlyList<Latency> List,
+    IReadOnlyList<Latency> Resilience, IReadOnlyList<string> ResilienceNotes)
 {
     public string ToMarkdown()
     {
@@ -32,7 +33,18 @@ internal sealed record Report(
           .AppendLine("[`benchmarks/plans/`](benchmarks/plans/) (EXPLAIN ANALYZE of the exact SQL the app sends).").AppendLine();
         Table(md, List);
         var worst = List.MaxBy(r => r.P95)!;
-        md.AppendLine(Invariant($"- Slowest p95: **{worst.P95:F1} ms** ({worst.Scenario}); target ≤ 50 ms for every case."));
+        md.AppendLine(Invariant($"- Slowest p95: **{worst.P95:F1} ms** ({worst.Scenario}); target ≤ 50 ms for every case.")).AppendLine();
+
+        md.AppendLine("## Outages and invalidation").AppendLine();
+        Table(md, Resilience);
+        var raw = Find(Reads, "Raw Npgsql prepared select by id");
+        var open = Find(Resilience, "Read while Redis hangs, breaker open");
+        md.AppendLine(Invariant($"- A read while Redis hangs and the breaker is open costs p99 **{open.P99:F2} ms**: {open.P99 - raw.P99:F2} ms over a raw prepared PostgreSQL select (p99 {raw.P99:F2} ms); Redis is not waited for at all."));
+        foreach (var note in ResilienceNotes)
+        {
+            md.AppendLine("- " + note);
+        }
+
         return md.ToString();
     }
 
