@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ProductBrowser.Accounts;
 using ProductBrowser.Caching;
 using ProductBrowser.Catalog;
 using ProductBrowser.Components;
@@ -13,6 +14,7 @@ builder.AddDemoCatalog();
 builder.AddRedisCache();
 builder.AddCatalogReads();
 builder.AddHealthEndpoints();
+builder.AddAccounts();
 builder.AddUserInterface();
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ var app = builder.Build();
 try
 {
     await app.PrepareCatalogAsync();
+    await app.PrepareAccountsAsync();
     app.ConnectRedis();
 }
 catch (OptionsValidationException ex)
@@ -33,8 +36,17 @@ catch (OptionsValidationException ex)
 
     return 1;
 }
+catch (AccountConfigurationException ex)
+{
+    Console.Error.WriteLine($"ProductBrowser cannot start: {ex.Message}");
+    return 1;
+}
 
+app.UseSecurityHeaders();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealthEndpoints();
+app.MapAccountEndpoints();
 app.UseUserInterface();
 
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using ProductBrowser.Catalog;
@@ -10,10 +11,16 @@ namespace ProductBrowser.Tests.Components;
 
 public sealed class ProductDetailsPageTests : BunitContext
 {
+    private BunitAuthorizationContext Authorization { get; }
+
     public ProductDetailsPageTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Authorization = AddAuthorization();
+        Authorization.SetAuthorized("admin");
+        Authorization.SetRoles("Admin");
+        Authorization.SetPolicies("Admin");
         Services.AddScoped<ListReturnState>();
         Services.AddSingleton<ProductBrowser.Catalog.Changes.ProductChangeNotifications>();
         Services.AddSingleton<IRelatedProductsService>(new NoRelatedProducts());
@@ -89,6 +96,19 @@ public sealed class ProductDetailsPageTests : BunitContext
         page.Find("[data-testid=catalog-unavailable] button").Click();
 
         page.WaitForAssertion(() => Assert.Equal("Kestrel Heavy-Duty Claw Hammer, Yellow", page.Find("h1").TextContent));
+    }
+
+    [Fact]
+    public void StaffSeeTheProductButNeverTheCachePanel()
+    {
+        Authorization.SetRoles("Staff");
+        Authorization.SetPolicies();
+
+        var page = RenderPage(SampleReads.Hit);
+
+        Assert.Equal("Kestrel Heavy-Duty Claw Hammer, Yellow", page.Find("h1").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=cache-outcome]"));
+        Assert.DoesNotContain("productbrowser:v1", page.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
@@ -10,6 +11,8 @@ namespace ProductBrowser.Tests.Components;
 
 public sealed class SkuLookupPageTests : BunitContext
 {
+    private BunitAuthorizationContext Authorization { get; }
+
     private readonly FakeTimeProvider _time = new();
     private readonly FakeSkuLookupService _lookup = new();
 
@@ -17,6 +20,10 @@ public sealed class SkuLookupPageTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Authorization = AddAuthorization();
+        Authorization.SetAuthorized("admin");
+        Authorization.SetRoles("Admin");
+        Authorization.SetPolicies("Admin");
         Services.AddSingleton<TimeProvider>(_time);
         Services.AddSingleton<ISkuLookupService>(_lookup);
     }

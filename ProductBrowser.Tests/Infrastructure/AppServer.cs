@@ -8,11 +8,18 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace ProductBrowser.Tests.Infrastructure;
 
 /// <summary>The real app on a loopback port (Kestrel, not the in-memory test server), so a browser can reach it.</summary>
-public sealed class AppServer(string catalogConnectionString, string redisConnectionString) : WebApplicationFactory<Program>
+public sealed class AppServer(string catalogConnectionString, string redisConnectionString, IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public string KeyPrefix { get; } = $"e2e{Guid.NewGuid():N}"[..20];
 
+    public const string LockoutUser = "lockout-test";
+
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>
+    public HttpClient NewClient() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = BaseAddress };
 
     public void Start()
     {
@@ -29,5 +36,13 @@ public sealed class AppServer(string catalogConnectionString, string redisConnec
         builder.UseSetting("ConnectionStrings:Redis", redisConnectionString);
         builder.UseSetting("Cache:KeyPrefix", KeyPrefix);
         builder.UseSetting("DemoCatalog:Enabled", "false");
+        // A user of its own for lockout tests, so locking it never gets in another test's way.
+        builder.UseSetting("Security:Users:2:UserName", LockoutUser);
+        builder.UseSetting("Security:Users:2:Password", "Demo-Password-1");
+        builder.UseSetting("Security:Users:2:Role", "Staff");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -36,18 +36,58 @@ public sealed class BrowserFixture(TestServers servers) : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true });
     }
 
-    /// <summary>A new page in a fresh context; tracing is on so a failing test leaves a trace behind.</summary>
-    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null, bool touch = false)
+    private readonly Dictionary<string, string> _signedIn = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _signingIn = new(1, 1);
+
+    /// <summary>The demo users the app seeds in Development (see appsettings.Development.json).</summary>
+    public const string Admin = "admin";
+    public const string Staff = "staff";
+    public const string DemoPassword = "Demo-Password-1";
+
+    /// <summary>
+    /// A new page in a fresh context, signed in as <paramref name="user"/> (admin by default; null for anonymous);
+    /// tracing is on so a failing test leaves a trace behind.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null, bool touch = false, string? user = Admin)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = App.BaseAddress.ToString(),
             ViewportSize = viewport ?? new ViewportSize { Width = 1366, Height = 900 },
             HasTouch = touch,
+            StorageState = user is null ? null : await SignedInStateAsync(user),
         });
         context.SetDefaultTimeout(15_000);
         await context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in once per user through the real sign-in form and keeps the cookies for later contexts.</summary>
+    private async Task<string> SignedInStateAsync(string user)
+    {
+        await _signingIn.WaitAsync();
+        try
+        {
+            if (_signedIn.TryGetValue(user, out var state))
+            {
+                return state;
+            }
+
+            await using var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString() });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/account/login");
+            await page.Locator("#username").FillAsync(user);
+            await page.Locator("#password").FillAsync(DemoPassword);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/products"));
+            state = await context.StorageStateAsync();
+            _signedIn[user] = state;
+            return state;
+        }
+        finally
+        {
+            _signingIn.Release();
+        }
     }
 
     /// <summary>Saves a screenshot under TestResults/screenshots (the README's pictures come from there).</summary>

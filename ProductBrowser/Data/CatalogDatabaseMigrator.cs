@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -30,8 +32,8 @@ public sealed partial class CatalogDatabaseMigrator(
             {
                 await EnsureDatabaseExistsAsync(cancellationToken);
                 await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-                // MigrateAsync creates the history table first and is a no-op when nothing is pending; asking for
-                // pending migrations first would log a failed query on an empty database.
+                // With the history table in place first, migrating an empty database logs no failed query.
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
                 await db.Database.MigrateAsync(cancellationToken);
                 var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
                 LogSchemaVersion(logger, applied.LastOrDefault() ?? "(none)", applied.Count);

@@ -19,12 +19,12 @@ public static class HealthEndpoints
     /// <summary><c>/alive</c>: the process answers. <c>/health</c>: PostgreSQL and Redis, as JSON without secrets.</summary>
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteJsonAsync,
-        });
+        }).AllowAnonymous();
         return app;
     }
 

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ProductBrowser.Accounts;
+using ProductBrowser.Data;
+using ProductBrowser.Data.Seeding;
+using ProductBrowser.Tests.Infrastructure;
+
+namespace ProductBrowser.Tests.Integration;
+
+/// <summary>Sign-in, roles and their limits, over HTTP against the real app.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed partial class SignInTests(BrowserFixture browser)
+{
+    private static readonly string ProductPage = $"/products/{DemoCatalogGenerator.IdFor(5)}";
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AnonymousVisitorIsSentToSignIn()
+    {
+        using var client = browser.App.NewClient();
+
+        var response = await client.GetAsync(ProductPage, Cancellation);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HealthIsOpenAndShowsNoSecrets()
+    {
+        using var client = browser.App.NewClient();
+
+        var response = await client.GetAsync("/health", Cancellation);
+        var body = await response.Content.ReadAsStringAsync(Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("postgresql", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Password", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Host=", body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task StaffGetProductPagesWithoutTheCachePanelAndAdminsWithIt()
+    {
+        using var staff = browser.App.NewClient();
+        using var admin = browser.App.NewClient();
+        await SignInAsync(staff, BrowserFixture.Staff, BrowserFixture.DemoPassword);
+        await SignInAsync(admin, BrowserFixture.Admin, BrowserFixture.DemoPassword);
+
+        var staffPage = await staff.GetStringAsync(ProductPage, Cancellation);
+        var adminPage = await admin.GetStringAsync(ProductPage, Cancellation);
+
+        Assert.Contains("data-field=\"sku\"", staffPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("cache-outcome", staffPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(":product:", staffPage, StringComparison.Ordinal);
+        Assert.Contains("cache-outcome", adminPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ForgedSignInWithoutTheAntiforgeryTokenIsRejected()
+    {
+        using var client = browser.App.NewClient();
+
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["Input.UserName"] = BrowserFixture.Admin,
+            ["Input.Password"] = BrowserFixture.DemoPassword,
+        }), Cancellation);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
+    [Fact]
+    public async Task RepeatedWrongPasswordsLockTheAccount()
+    {
+        using var client = browser.App.NewClient();
+        for (var attempt = 1; attempt < 5; attempt++)
+        {
+            var failed = await SignInAsync(client, AppServer.LockoutUser, "not-the-password");
+            Assert.Contains("not right", failed, StringComparison.Ordinal);
+        }
+
+        var fifth = await SignInAsync(client, AppServer.LockoutUser, "not-the-password");
+        var locked = await SignInAsync(client, AppServer.LockoutUser, BrowserFixture.DemoPassword);
+
+        Assert.Contains("locked", fifth, StringComparison.Ordinal);
+        Assert.Contains("locked", locked, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignOutEndsTheSession()
+    {
+        using var client = browser.App.NewClient();
+        await SignInAsync(client, BrowserFixture.Staff, BrowserFixture.DemoPassword);
+        var page = await client.GetStringAsync("/products", Cancellation);
+
+        var response = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token(page),
+        }), Cancellation);
+        var after = await client.GetAsync("/products", Cancellation);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task DemoAdminPasswordIsRefusedOutsideDevelopment()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Production" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Catalog"] = browser.CatalogConnectionString,
+            ["Security:Users:0:UserName"] = "admin",
+            ["Security:Users:0:Password"] = SecurityOptions.DemoPassword,
+            ["Security:Users:0:Role"] = "Admin",
+        });
+        builder.Services.AddLogging();
+        builder.AddCatalogData();
+        builder.AddAccounts();
+        await using var services = builder.Services.BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+
+        var error = await Assert.ThrowsAsync<AccountConfigurationException>(() =>
+            scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync(Cancellation));
+
+        Assert.Contains("demo password", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Posts the real sign-in form (with its antiforgery token) and returns the page shown afterwards.</summary>
+    private static async Task<string> SignInAsync(HttpClient client, string user, string password)
+    {
+        var form = await client.GetStringAsync("/account/login", Cancellation);
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = Token(form),
+            ["Input.UserName"] = user,
+            ["Input.Password"] = password,
+        }), Cancellation);
+        return response.StatusCode == HttpStatusCode.Redirect
+            ? await client.GetStringAsync(response.Headers.Location, Cancellation)
+            : await response.Content.ReadAsStringAsync(Cancellation);
+    }
+
+    private static string Token(string html) =>
+        WebUtility.HtmlDecode(TokenPattern().Match(html) is { Success: true } match ? match.Groups[1].Value
+            : throw new InvalidOperationException("No antiforgery token on the page."));
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

@@ -1,0 +1,24 @@
+namespace ProductBrowser.Diagnostics;
+
+public static class SecurityHeaders
+{
+    // Blazor Server and MudBlazor need inline styles, the import map is an inline script, and the circuit is a
+    // WebSocket to the same origin; nothing is loaded from elsewhere and the app is never framed.
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            await next();
+        });
+        return app;
+    }
+}
