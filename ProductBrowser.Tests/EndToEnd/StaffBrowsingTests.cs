@@ -93,6 +93,7 @@ public sealed class StaffBrowsingTests(BrowserFixture browser)
     [InlineData("/products?q=hammer")]
     [InlineData("/products/20000000-0000-0000-0000-000000000003")]
     [InlineData("/lookup")]
+    [InlineData("/admin/cache")]
     public async Task PagesHaveNoSeriousAccessibilityViolations(string url)
     {
         var page = await browser.NewPageAsync();

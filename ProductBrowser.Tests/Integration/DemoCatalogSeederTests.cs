@@ -47,6 +47,7 @@ public sealed class DemoCatalogSeederTests(TestServers servers)
         Assert.Equal(expected.WeightKg, stored.WeightKg);
         Assert.Equal(expected.Gtin, stored.Gtin);
         Assert.Equal(expected.UpdatedAt, stored.UpdatedAt);
-        Assert.Equal(TestServers.DemoProductCount, await db.Products.CountAsync(p => !p.Sku.StartsWith("TST-"), TestContext.Current.CancellationToken));
+        var demoIds = Enumerable.Range(1, TestServers.DemoProductCount).Select(n => DemoCatalogGenerator.IdFor(n)).ToList();
+        Assert.Equal(TestServers.DemoProductCount, await db.Products.CountAsync(p => demoIds.Contains(p.Id), TestContext.Current.CancellationToken));
     }
 }

@@ -39,6 +39,8 @@ public static class RedisCacheExtensions
             configuration.AsyncTimeout = cache.OperationTimeoutMilliseconds * 2;
             configuration.SyncTimeout = cache.OperationTimeoutMilliseconds * 2;
             configuration.ClientName ??= "productbrowser";
+            // INFO for the admin dashboard's Redis card; the app never sends other admin commands.
+            configuration.AllowAdmin = true;
             return ConnectionMultiplexer.Connect(configuration);
         });
 

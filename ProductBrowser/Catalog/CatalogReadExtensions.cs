@@ -12,6 +12,8 @@ public static class CatalogReadExtensions
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProductLoads>();
+        builder.Services.AddSingleton<ProductBrowser.Diagnostics.CacheStatistics>();
+        builder.Services.AddSingleton<ProductBrowser.Diagnostics.CacheAdministration>();
         builder.Services.AddSingleton<ProductCacheInvalidator>();
         builder.Services.AddSingleton<ProductChangeNotifications>();
         builder.Services.AddSingleton<ProductChangeListener>();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProductBrowser.Caching;
 using ProductBrowser.Data;
+using ProductBrowser.Diagnostics;
 
 namespace ProductBrowser.Catalog;
 
@@ -16,6 +17,7 @@ public sealed partial class ProductQueryService(
     CacheStore cache,
     CacheKeys keys,
     ProductLoads loads,
+    CacheStatistics statistics,
     IOptions<CacheOptions> options,
     TimeProvider time,
     ILogger<ProductQueryService> logger) : IProductQueryService
@@ -25,6 +27,13 @@ public sealed partial class ProductQueryService(
             db.Products.AsNoTracking().Where(p => p.Id == id).Select(ProductProjections.Details).FirstOrDefault());
 
     public async Task<ProductReadResult> GetProductAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var result = await ReadAsync(id, cancellationToken);
+        statistics.Record(result);
+        return result;
+    }
+
+    private async Task<ProductReadResult> ReadAsync(Guid id, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var key = keys.Product(id);

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ProductBrowser.Caching;
+using ProductBrowser.Catalog;
+using ProductBrowser.Catalog.Changes;
+using ProductBrowser.Catalog.Lookup;
+using ProductBrowser.Data;
+using StackExchange.Redis;
+
+namespace ProductBrowser.Diagnostics;
+
+/// <summary>What the admin dashboard reads from Redis and does to it. Only ever touches this app's keys.</summary>
+public sealed class CacheAdministration(
+    IConnectionMultiplexer redis,
+    CacheKeys keys,
+    ProductCacheInvalidator invalidator,
+    IDbContextFactory<CatalogDbContext> dbFactory,
+    IServiceScopeFactory scopes,
+    TimeProvider time)
+{
+    private static readonly TimeSpan CountRefresh = TimeSpan.FromSeconds(30);
+    private readonly Lock _counting = new();
+    private (long Count, DateTimeOffset At)? _productKeys;
+    private Task? _countTask;
+
+    public async Task<IReadOnlyDictionary<string, string>?> GetServerInfoAsync()
+    {
+        try
+        {
+            var server = redis.GetServers().FirstOrDefault(s => s.IsConnected);
+            if (server is null)
+            {
+                return null;
+            }
+
+            var info = await server.InfoAsync().WaitAsync(TimeSpan.FromSeconds(2));
+            return info.SelectMany(group => group).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The number of product entries, counted with SCAN in the background at most every 30 s (never KEYS).</summary>
+    public (long Count, DateTimeOffset At)? ProductKeyCount()
+    {
+        lock (_counting)
+        {
+            if ((_productKeys is null || time.GetUtcNow() - _productKeys.Value.At > CountRefresh) && _countTask is not { IsCompleted: false })
+            {
+                _countTask = Task.Run(CountProductKeysAsync);
+            }
+
+            return _productKeys;
+        }
+    }
+
+    private async Task CountProductKeysAsync()
+    {
+        try
+        {
+            long count = 0;
+            foreach (var server in redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+            {
+                await foreach (var _ in server.KeysAsync(pattern: keys.ProductPattern, pageSize: 1_000))
+                {
+                    count++;
+                }
+            }
+
+            lock (_counting)
+            {
+                _productKeys = (count, time.GetUtcNow());
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // The card shows the last count, with its time.
+        }
+    }
+
+    /// <summary>A product id or a SKU/barcode: what is cached under its keys.</summary>
+    public async Task<IReadOnlyList<KeyInspection>> InspectAsync(string input)
+    {
+        var keysToShow = new List<RedisKey>();
+        if (Guid.TryParse(input.Trim(), out var id))
+        {
+            keysToShow.Add(keys.Product(id));
+        }
+        else if (SkuNormalizer.Normalize(input) is { IsValid: true } code)
+        {
+            keysToShow.Add(keys.Code(code.Code));
+            var entry = await redis.GetDatabase().StringGetAsync(keys.Code(code.Code));
+            if (!entry.IsNull && JsonSerializer.Deserialize((byte[])entry!, CacheJsonContext.Default.CachedCode)?.ProductId is { } productId)
+            {
+                keysToShow.Add(keys.Product(productId));
+            }
+        }
+
+        var database = redis.GetDatabase();
+        var result = new List<KeyInspection>();
+        foreach (var key in keysToShow)
+        {
+            var value = await database.StringGetWithExpiryAsync(key);
+            result.Add(value.Value.IsNull
+                ? new KeyInspection(key!, false, null, 0, null)
+                : new KeyInspection(key!, true, value.Expiry, ((byte[])value.Value!).Length, Pretty((byte[])value.Value!)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Evicts one product and its SKU and barcode entries.</summary>
+    public async Task<bool> EvictAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var codes = await db.Products.Where(p => p.Id == id).Select(p => new { p.Sku, p.Gtin }).SingleOrDefaultAsync(cancellationToken);
+        string[] codeList = codes is null ? [] : [codes.Sku, .. codes.Gtin is null ? Array.Empty<string>() : [codes.Gtin]];
+        await invalidator.InvalidateAsync(new ProductChange(id, codeList), cancellationToken);
+        return codes is not null;
+    }
+
+    /// <summary>Reads the first <paramref name="count"/> products (by name) through the cache, reporting progress.</summary>
+    public async Task<int> WarmAsync(int count, IProgress<int> progress, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ids = await db.Products.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(count).Select(p => p.Id).ToListAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var reads = scope.ServiceProvider.GetRequiredService<IProductQueryService>();
+        var done = 0;
+        foreach (var productId in ids)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await reads.GetProductAsync(productId, cancellationToken);
+            if (++done % 50 == 0 || done == ids.Count)
+            {
+                progress.Report(done);
+            }
+        }
+
+        return done;
+    }
+
+    public Task<long> FlushAsync(CancellationToken cancellationToken) => invalidator.FlushAsync(cancellationToken);
+
+    private static string Pretty(byte[] json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return JsonSerializer.Serialize(document.RootElement, IndentedJson);
+        }
+        catch (JsonException)
+        {
+            return System.Text.Encoding.UTF8.GetString(json);
+        }
+    }
+
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+}
+
+public sealed record KeyInspection(string Key, bool Cached, TimeSpan? TimeToLive, int SizeBytes, string? Json);

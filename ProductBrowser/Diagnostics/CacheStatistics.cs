@@ -1,0 +1,132 @@
+using System.Collections.Concurrent;
+using ProductBrowser.Catalog;
+
+namespace ProductBrowser.Diagnostics;
+
+/// <summary>
+/// What this app instance's product reads did: counters since start (or the last reset) and recent samples for the last
+/// five minutes and for latency percentiles. In memory, per instance; cheap enough to record on every read.
+/// </summary>
+public sealed class CacheStatistics(TimeProvider time)
+{
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+    private const int MaxSamples = 20_000;
+    private readonly ConcurrentQueue<ReadSample> _samples = new();
+    private long _hits;
+    private long _misses;
+    private long _notFound;
+    private long _errors;
+    private long _stale;
+
+    public string Instance { get; } = $"{Environment.MachineName} (pid {Environment.ProcessId})";
+
+    public DateTimeOffset Since { get; private set; } = time.GetUtcNow();
+
+    public void Record(ProductReadResult read)
+    {
+        var kind = Classify(read);
+        _ = kind switch
+        {
+            ReadKind.Hit => Interlocked.Increment(ref _hits),
+            ReadKind.Miss => Interlocked.Increment(ref _misses),
+            ReadKind.NotFound => Interlocked.Increment(ref _notFound),
+            ReadKind.Stale => Interlocked.Increment(ref _stale),
+            _ => Interlocked.Increment(ref _errors),
+        };
+        _samples.Enqueue(new ReadSample(time.GetUtcNow(), kind, read.Cache.TotalMilliseconds));
+        while (_samples.Count > MaxSamples && _samples.TryDequeue(out _))
+        {
+        }
+    }
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _hits, 0);
+        Interlocked.Exchange(ref _misses, 0);
+        Interlocked.Exchange(ref _notFound, 0);
+        Interlocked.Exchange(ref _errors, 0);
+        Interlocked.Exchange(ref _stale, 0);
+        _samples.Clear();
+        Since = time.GetUtcNow();
+    }
+
+    public CacheFigures SinceStart() => new(
+        Interlocked.Read(ref _hits), Interlocked.Read(ref _misses), Interlocked.Read(ref _notFound),
+        Interlocked.Read(ref _errors), Interlocked.Read(ref _stale), Percentiles([.. _samples]));
+
+    public CacheFigures LastFiveMinutes()
+    {
+        var from = time.GetUtcNow() - Window;
+        var recent = _samples.Where(s => s.At >= from).ToList();
+        return new CacheFigures(
+            recent.Count(s => s.Kind == ReadKind.Hit), recent.Count(s => s.Kind == ReadKind.Miss),
+            recent.Count(s => s.Kind == ReadKind.NotFound), recent.Count(s => s.Kind == ReadKind.Error),
+            recent.Count(s => s.Kind == ReadKind.Stale), Percentiles(recent));
+    }
+
+    /// <summary>Hits and misses per interval over the last five minutes, oldest first, for the chart.</summary>
+    public IReadOnlyList<(DateTimeOffset Start, int Hits, int Misses)> Timeline(TimeSpan interval)
+    {
+        var now = time.GetUtcNow();
+        var buckets = (int)(Window / interval);
+        var start = now - interval * buckets;
+        var result = Enumerable.Range(0, buckets).Select(i => (Start: start + interval * i, Hits: 0, Misses: 0)).ToArray();
+        foreach (var sample in _samples)
+        {
+            var index = (int)((sample.At - start) / interval);
+            if (index >= 0 && index < buckets)
+            {
+                result[index] = sample.Kind == ReadKind.Hit
+                    ? result[index] with { Hits = result[index].Hits + 1 }
+                    : result[index] with { Misses = result[index].Misses + 1 };
+            }
+        }
+
+        return result;
+    }
+
+    private static ReadKind Classify(ProductReadResult read) => read.Cache.Outcome switch
+    {
+        CacheOutcome.Error => ReadKind.Error,
+        CacheOutcome.Stale => ReadKind.Stale,
+        _ when read.Status == ProductReadStatus.NotFound => ReadKind.NotFound,
+        _ when read.Status == ProductReadStatus.Unavailable => ReadKind.Error,
+        CacheOutcome.Hit => ReadKind.Hit,
+        _ => ReadKind.Miss,
+    };
+
+    private static LatencyFigures Percentiles(IReadOnlyCollection<ReadSample> samples)
+    {
+        var hits = samples.Where(s => s.Kind == ReadKind.Hit).Select(s => s.Milliseconds).Order().ToArray();
+        var misses = samples.Where(s => s.Kind == ReadKind.Miss).Select(s => s.Milliseconds).Order().ToArray();
+        return new LatencyFigures(At(hits, 0.5), At(hits, 0.95), At(misses, 0.5), At(misses, 0.95));
+
+        static double? At(double[] sorted, double p) =>
+            sorted.Length == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+
+    private enum ReadKind
+    {
+        Hit,
+        Miss,
+        NotFound,
+        Error,
+        Stale,
+    }
+
+    private sealed record ReadSample(DateTimeOffset At, ReadKind Kind, double Milliseconds);
+}
+
+/// <summary>Counts of reads by outcome and latency percentiles (ms) of hits and misses; null while there are none.</summary>
+public sealed record CacheFigures(long Hits, long Misses, long NotFound, long Errors, long Stale, LatencyFigures Latency)
+{
+    public long Reads => Hits + Misses + NotFound + Errors + Stale;
+
+    /// <summary>Hits over hits and misses; null while nothing was read.</summary>
+    public double? HitRatio => Hits + Misses == 0 ? null : (double)Hits / (Hits + Misses);
+
+    /// <summary>Each hit is a query PostgreSQL did not have to answer.</summary>
+    public long DatabaseQueriesSaved => Hits;
+}
+
+public sealed record LatencyFigures(double? HitP50, double? HitP95, double? MissP50, double? MissP95);
