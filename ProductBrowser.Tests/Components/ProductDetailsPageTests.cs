@@ -22,6 +22,7 @@ public sealed class ProductDetailsPageTests : BunitContext
         Authorization.SetRoles("Admin");
         Authorization.SetPolicies("Admin");
         Services.AddScoped<ListReturnState>();
+        Services.AddScoped<ProductBrowser.Diagnostics.SessionReads>();
         Services.AddSingleton<ProductBrowser.Catalog.Changes.ProductChangeNotifications>();
         Services.AddSingleton<IRelatedProductsService>(new NoRelatedProducts());
     }

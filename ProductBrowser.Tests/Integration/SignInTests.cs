@@ -111,6 +111,26 @@ public sealed partial class SignInTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task KioskModeLetsAnyoneBrowseButNeverTheAdminTools()
+    {
+        await using var kiosk = new AppServer(browser.CatalogConnectionString, browser.RedisConnectionString,
+            new Dictionary<string, string?> { ["Security:AllowAnonymousBrowsing"] = "true", ["Cache:ListenForChanges"] = "false" });
+        kiosk.Start();
+        using var client = kiosk.NewClient();
+
+        var list = await client.GetAsync("/products", Cancellation);
+        var lookup = await client.GetAsync("/lookup", Cancellation);
+        var product = await client.GetStringAsync(ProductPage, Cancellation);
+        var dashboard = await client.GetAsync("/admin/cache", Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, lookup.StatusCode);
+        Assert.DoesNotContain("cache-outcome", product, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, dashboard.StatusCode);
+        Assert.StartsWith("/account/login", dashboard.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DemoAdminPasswordIsRefusedOutsideDevelopment()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Production" });

@@ -13,6 +13,7 @@ public static class CatalogReadExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ProductLoads>();
         builder.Services.AddSingleton<ProductBrowser.Diagnostics.CacheStatistics>();
+        builder.Services.AddScoped<ProductBrowser.Diagnostics.SessionReads>();
         builder.Services.AddSingleton<ProductBrowser.Diagnostics.CacheAdministration>();
         builder.Services.AddSingleton<ProductCacheInvalidator>();
         builder.Services.AddSingleton<ProductChangeNotifications>();

@@ -18,6 +18,7 @@ public sealed partial class ProductQueryService(
     CacheKeys keys,
     ProductLoads loads,
     CacheStatistics statistics,
+    SessionReads session,
     IOptions<CacheOptions> options,
     TimeProvider time,
     ILogger<ProductQueryService> logger) : IProductQueryService
@@ -30,6 +31,7 @@ public sealed partial class ProductQueryService(
     {
         var result = await ReadAsync(id, cancellationToken);
         statistics.Record(result);
+        session.Add(result);
         return result;
     }
 
