@@ -8,33 +8,21 @@ using ProductBrowser.Tests.Infrastructure;
 namespace ProductBrowser.Tests.Integration;
 
 /// <summary>The admin tools against the real Redis: they act on this app's keys and nothing else.</summary>
-public sealed class CacheAdministrationTests(TestServers servers) : IAsyncLifetime
+public sealed class CacheAdministrationTests(TestServers servers) : CatalogServicesTest(servers)
 {
-    private CatalogServices _services = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _services = CatalogServices.Create(servers.CatalogConnectionString, servers.RedisConnectionString);
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
-
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task FlushRemovesThisAppsKeysAndLeavesOthersAlone()
     {
         var outsider = $"someone-else:{Guid.NewGuid():N}";
-        await _services.Redis.StringSetAsync(outsider, "keep me", TimeSpan.FromMinutes(5));
-        var reads = _services.CreateQueryService();
+        await Services.Redis.StringSetAsync(outsider, "keep me", TimeSpan.FromMinutes(5));
+        var reads = Services.CreateQueryService();
         await reads.GetProductAsync(DemoCatalogGenerator.IdFor(31), Cancellation);
         await reads.GetProductAsync(DemoCatalogGenerator.IdFor(32), Cancellation);
 
-        var removed = await _services.Get<CacheAdministration>().FlushAsync(Cancellation);
+        var removed = await Services.Get<CacheAdministration>().FlushAsync(Cancellation);
 
         Assert.Equal(2, removed);
-        Assert.Equal("keep me", (string?)await _services.Redis.StringGetAsync(outsider));
+        Assert.Equal("keep me", (string?)await Services.Redis.StringGetAsync(outsider));
         Assert.Equal(CacheOutcome.Miss, (await reads.GetProductAsync(DemoCatalogGenerator.IdFor(31), Cancellation)).Cache.Outcome);
     }
 
@@ -42,10 +30,10 @@ public sealed class CacheAdministrationTests(TestServers servers) : IAsyncLifeti
     public async Task EvictedProductIsAMissOnItsNextRead()
     {
         var id = DemoCatalogGenerator.IdFor(33);
-        var reads = _services.CreateQueryService();
+        var reads = Services.CreateQueryService();
         await reads.GetProductAsync(id, Cancellation);
 
-        var existed = await _services.Get<CacheAdministration>().EvictAsync(id, Cancellation);
+        var existed = await Services.Get<CacheAdministration>().EvictAsync(id, Cancellation);
         var next = await reads.GetProductAsync(id, Cancellation);
 
         Assert.True(existed);
@@ -56,23 +44,23 @@ public sealed class CacheAdministrationTests(TestServers servers) : IAsyncLifeti
     public async Task WarmedProductsAreHitsAndTheInspectorShowsThem()
     {
         var progress = new List<int>();
-        await using var db = await _services.Get<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(Cancellation);
+        await using var db = await Services.Get<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(Cancellation);
         var firstByName = await db.Products.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(60).Select(p => p.Id).ToListAsync(Cancellation);
 
-        var warmed = await _services.Get<CacheAdministration>().WarmAsync(60, new SynchronousProgress(progress), Cancellation);
-        var sqlAfterWarm = _services.Sql.Count;
+        var warmed = await Services.Get<CacheAdministration>().WarmAsync(60, new SynchronousProgress(progress), Cancellation);
+        var sqlAfterWarm = Services.Sql.Count;
         var reads = new List<ProductReadResult>();
         foreach (var id in firstByName)
         {
-            reads.Add(await _services.CreateQueryService().GetProductAsync(id, Cancellation));
+            reads.Add(await Services.CreateQueryService().GetProductAsync(id, Cancellation));
         }
 
-        var inspection = await _services.Get<CacheAdministration>().InspectAsync(firstByName[0].ToString());
+        var inspection = await Services.Get<CacheAdministration>().InspectAsync(firstByName[0].ToString());
 
         Assert.Equal(60, warmed);
         Assert.Equal(60, progress[^1]);
         Assert.All(reads, r => Assert.Equal(CacheOutcome.Hit, r.Cache.Outcome));
-        Assert.Equal(sqlAfterWarm, _services.Sql.Count);
+        Assert.Equal(sqlAfterWarm, Services.Sql.Count);
         Assert.True(inspection.Single().Cached);
         Assert.Contains("\"sku\"", inspection[0].Json, StringComparison.Ordinal);
     }
@@ -80,8 +68,8 @@ public sealed class CacheAdministrationTests(TestServers servers) : IAsyncLifeti
     [Fact]
     public async Task StatisticsCountHitsMissesAndQueriesSaved()
     {
-        var reads = _services.CreateQueryService();
-        var statistics = _services.Get<CacheStatistics>();
+        var reads = Services.CreateQueryService();
+        var statistics = Services.Get<CacheStatistics>();
         statistics.Reset();
 
         await reads.GetProductAsync(DemoCatalogGenerator.IdFor(34), Cancellation);

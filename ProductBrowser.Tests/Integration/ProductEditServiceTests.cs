@@ -5,26 +5,11 @@ using ProductBrowser.Tests.Infrastructure;
 
 namespace ProductBrowser.Tests.Integration;
 
-public sealed class ProductEditServiceTests(TestServers servers) : IAsyncLifetime
+public sealed class ProductEditServiceTests(TestServers servers) : CatalogServicesTest(servers)
 {
-    private CatalogServices _services = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _services = CatalogServices.Create(servers.CatalogConnectionString, servers.RedisConnectionString);
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
-
-    private T Get<T>()
-        where T : notnull => _services.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
-
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
     private async Task<ProductDetails> CachedProductAsync()
     {
-        var inserted = await CatalogDatabase.InsertProductAsync(servers.CatalogConnectionString, servers.RedisConnectionString);
+        var inserted = await CatalogDatabase.InsertProductAsync(Servers.CatalogConnectionString, Servers.RedisConnectionString);
         var read = await Get<IProductQueryService>().GetProductAsync(inserted.Id, Cancellation);
         Assert.Equal(CacheOutcome.Miss, read.Cache.Outcome);
         return read.Product!;
