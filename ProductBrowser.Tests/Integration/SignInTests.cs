@@ -77,6 +77,19 @@ public sealed partial class SignInTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task ForgedSignOutIsRejected()
+    {
+        using var client = browser.App.NewClient();
+        await SignInAsync(client, BrowserFixture.Staff, BrowserFixture.DemoPassword);
+
+        var forged = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>()), Cancellation);
+        var stillIn = await client.GetAsync("/products", Cancellation);
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+    }
+
+    [Fact]
     public async Task RepeatedWrongPasswordsLockTheAccount()
     {
         using var client = browser.App.NewClient();

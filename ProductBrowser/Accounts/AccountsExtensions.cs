@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -76,11 +77,17 @@ public static class AccountsExtensions
     /// <summary>POST /account/logout (antiforgery-checked like every form).</summary>
     public static WebApplication MapAccountEndpoints(this WebApplication app)
     {
-        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
+        app.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<AppUser> signIn) =>
         {
+            // The endpoint binds no form fields, so the antiforgery middleware would not check it by itself.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest("The sign-out form expired; reload the page and try again.");
+            }
+
             await signIn.SignOutAsync();
             return Results.LocalRedirect("~/account/login");
-        }).AllowAnonymous();
+        }).AllowAnonymous().DisableAntiforgery();
         return app;
     }
 }
