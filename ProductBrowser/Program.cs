@@ -47,6 +47,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
+app.MapProductEndpoints();
 app.UseUserInterface();
 
 await app.RunAsync();

@@ -77,6 +77,29 @@ public sealed partial class SignInTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task JsonEndpointServesProductsToSignedInUsersThroughTheCache()
+    {
+        using var anonymous = browser.App.NewClient();
+        using var staff = browser.App.NewClient();
+        await SignInAsync(staff, BrowserFixture.Staff, BrowserFixture.DemoPassword);
+        var url = $"/api/products/{DemoCatalogGenerator.IdFor(41)}";
+
+        var refused = await anonymous.GetAsync(url, Cancellation);
+        var first = await staff.GetAsync(url, Cancellation);
+        var second = await staff.GetAsync(url, Cancellation);
+        var unknown = await staff.GetAsync($"/api/products/{Guid.NewGuid()}", Cancellation);
+        var malformed = await staff.GetAsync("/api/products/not-an-id", Cancellation);
+        var json = await second.Content.ReadAsStringAsync(Cancellation);
+
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("MISS", first.Headers.GetValues("X-Cache").Single());
+        Assert.Equal("HIT", second.Headers.GetValues("X-Cache").Single());
+        Assert.Contains(new DemoCatalogGenerator(new DemoCatalogOptions().Seed).Create(41).Sku, json, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, malformed.StatusCode);
+    }
+
+    [Fact]
     public async Task ForgedSignOutIsRejected()
     {
         using var client = browser.App.NewClient();
