@@ -50,9 +50,34 @@ internal sealed class PlanCapture : DbCommandInterceptor
         return text.ToString();
     }
 
+    private int _count;
+    private bool _counting;
+
+    /// <summary>How many SQL commands EF sends while <paramref name="run"/> runs.</summary>
+    public async Task<int> CountAsync(Func<Task> run)
+    {
+        Interlocked.Exchange(ref _count, 0);
+        _counting = true;
+        try
+        {
+            await run();
+        }
+        finally
+        {
+            _counting = false;
+        }
+
+        return _count;
+    }
+
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
+        if (_counting)
+        {
+            Interlocked.Increment(ref _count);
+        }
+
         if (_armed)
         {
             lock (_captured)

@@ -43,6 +43,9 @@ var listResults = await new ListScenarios(services, plans, Math.Max(50, iteratio
 Console.Error.WriteLine("Measuring outages and invalidation…");
 var (resilience, resilienceNotes) = await new ResilienceScenarios(services, redisServer, products).RunAsync();
 
+Console.Error.WriteLine("Measuring throughput and database relief…");
+var (throughput, throughputNotes) = await new ThroughputScenarios(services, plans, products).RunAsync();
+
 var report = new Report(
     Products: products,
     Iterations: iterations,
@@ -53,7 +56,9 @@ var report = new Report(
     Lookups: lookups,
     List: listResults,
     Resilience: resilience,
-    ResilienceNotes: resilienceNotes);
+    ResilienceNotes: resilienceNotes,
+    Throughput: throughput,
+    ThroughputNotes: throughputNotes);
 
 var markdown = report.ToMarkdown();
 Console.WriteLine(markdown);
