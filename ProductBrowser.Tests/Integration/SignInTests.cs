@@ -99,6 +99,27 @@ public sealed partial class SignInTests(BrowserFixture browser)
         Assert.Equal(HttpStatusCode.NotFound, malformed.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/admin/cache")]
+    [InlineData("/products/20000000-0000-0000-0000-000000000005/edit")]
+    public async Task AdminPagesAreForbiddenToStaffAndWorkForAdmins(string url)
+    {
+        using var staff = browser.App.NewClient();
+        using var admin = browser.App.NewClient();
+        await SignInAsync(staff, BrowserFixture.Staff, BrowserFixture.DemoPassword);
+        await SignInAsync(admin, BrowserFixture.Admin, BrowserFixture.DemoPassword);
+
+        var refused = await staff.GetAsync(url, Cancellation);
+        var denied = await staff.GetAsync(refused.Headers.Location, Cancellation);
+        var allowed = await admin.GetAsync(url, Cancellation);
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/account/denied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.Contains("access-denied", await denied.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+    }
+
     [Fact]
     public async Task ForgedSignOutIsRejected()
     {
