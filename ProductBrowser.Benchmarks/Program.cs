@@ -33,6 +33,8 @@ Console.Error.WriteLine($"Catalog: {seed.ProductCount:N0} products ({seed.Insert
 var demoSeed = services.GetRequiredService<IOptions<DemoCatalogOptions>>().Value.Seed;
 Console.Error.WriteLine("Measuring product reads…");
 var reads = await new ReadPathScenarios(services, products, iterations).RunAsync();
+Console.Error.WriteLine("Measuring HybridCache and FusionCache…");
+var libraries = await new CacheLibraryScenarios(services, products, iterations).RunAsync();
 Console.Error.WriteLine("Measuring SKU lookups…");
 var lookups = await new SkuLookupScenarios(services, products, iterations, demoSeed).RunAsync();
 
@@ -52,7 +54,7 @@ var report = new Report(
     Machine: $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}",
     PostgresVersion: await ScalarAsync(services.GetRequiredService<NpgsqlDataSource>(), "SHOW server_version"),
     RedisVersion: services.GetRequiredService<IConnectionMultiplexer>().GetServers()[0].Version.ToString(),
-    Reads: reads,
+    Reads: [.. reads, .. libraries],
     Lookups: lookups,
     List: listResults,
     Resilience: resilience,

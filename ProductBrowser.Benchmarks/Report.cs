@@ -22,7 +22,9 @@ internal sealed record Report(
         md.AppendLine(Invariant($"- Service hit p50 / raw Redis GET + deserialize p50: **{Ratio(Reads, "ProductQueryService hit", "Raw Redis GET + deserialize"):F2}×**"));
         var floor = Find(Reads, "Raw Redis GET + deserialize").P50 + Find(Reads, "Raw Npgsql prepared select by id").P50;
         md.AppendLine(Invariant($"- Service miss p50 / (raw Redis GET + raw Npgsql select) p50: **{Find(Reads, "ProductQueryService miss").P50 / floor:F2}×**"));
-        md.AppendLine(Invariant($"- EF query p50 / service hit p50: **{Ratio(Reads, "EF Core query by id (not compiled)", "ProductQueryService hit"):F2}×**")).AppendLine();
+        md.AppendLine(Invariant($"- EF query p50 / service hit p50: **{Ratio(Reads, "EF Core query by id (not compiled)", "ProductQueryService hit"):F2}×**"));
+        md.AppendLine(Invariant($"- Service hit p50 / HybridCache Redis hit p50: **{Ratio(Reads, "ProductQueryService hit", "HybridCache hit (Redis, local cache off)"):F2}×**; / FusionCache Redis hit (L1 off) p50: **{Ratio(Reads, "ProductQueryService hit", "FusionCache hit (Redis, L1 off)"):F2}×**"));
+        md.AppendLine(Invariant($"- Service miss p50 / HybridCache miss p50: **{Ratio(Reads, "ProductQueryService miss", "HybridCache miss"):F2}×**; / FusionCache miss p50: **{Ratio(Reads, "ProductQueryService miss", "FusionCache miss (L1 off)"):F2}×**")).AppendLine();
 
         md.AppendLine("## Throughput (one product, concurrent callers, 3 s each)").AppendLine();
         foreach (var line in Throughput)
