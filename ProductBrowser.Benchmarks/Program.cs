@@ -17,6 +17,8 @@ var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", Stri
 var products = int.Parse(options.GetValueOrDefault("products", "1000000"), CultureInfo.InvariantCulture);
 var iterations = int.Parse(options.GetValueOrDefault("iterations", "1000"), CultureInfo.InvariantCulture);
 var data = Path.GetFullPath(options.GetValueOrDefault("data", ".data/benchmark"));
+// --sections reads: only the product read paths (a quick check while working on them); the report needs all sections.
+var readsOnly = options.GetValueOrDefault("sections") == "reads";
 
 Console.Error.WriteLine($"Starting servers (data in {data})…");
 var postgresFolder = Path.Combine(data, "postgres");
@@ -35,6 +37,16 @@ Console.Error.WriteLine("Measuring product reads…");
 var reads = await new ReadPathScenarios(services, products, iterations).RunAsync();
 Console.Error.WriteLine("Measuring HybridCache and FusionCache…");
 var libraries = await new CacheLibraryScenarios(services, products, iterations).RunAsync();
+if (readsOnly)
+{
+    foreach (var row in reads.Concat(libraries))
+    {
+        Console.WriteLine($"{row.Scenario,-45} p50 {row.P50,8:F3}  p95 {row.P95,8:F3}  {row.BytesPerOp / 1024.0,6:F1} KB");
+    }
+
+    return;
+}
+
 Console.Error.WriteLine("Measuring SKU lookups…");
 var lookups = await new SkuLookupScenarios(services, products, iterations, demoSeed).RunAsync();
 

@@ -12,6 +12,7 @@ public sealed class CacheStatistics(TimeProvider time)
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
     private const int MaxSamples = 20_000;
     private readonly ConcurrentQueue<ReadSample> _samples = new();
+    private int _sampleCount;
     private long _hits;
     private long _misses;
     private long _notFound;
@@ -34,8 +35,10 @@ public sealed class CacheStatistics(TimeProvider time)
             _ => Interlocked.Increment(ref _errors),
         };
         _samples.Enqueue(new ReadSample(time.GetUtcNow(), kind, read.Cache.TotalMilliseconds));
-        while (_samples.Count > MaxSamples && _samples.TryDequeue(out _))
+        // ConcurrentQueue.Count walks the queue's segments: keep a counter instead, on the hot path.
+        if (Interlocked.Increment(ref _sampleCount) > MaxSamples && _samples.TryDequeue(out _))
         {
+            Interlocked.Decrement(ref _sampleCount);
         }
     }
 
@@ -47,6 +50,7 @@ public sealed class CacheStatistics(TimeProvider time)
         Interlocked.Exchange(ref _errors, 0);
         Interlocked.Exchange(ref _stale, 0);
         _samples.Clear();
+        Interlocked.Exchange(ref _sampleCount, 0);
         Since = time.GetUtcNow();
     }
 
