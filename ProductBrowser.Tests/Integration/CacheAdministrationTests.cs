@@ -55,7 +55,7 @@ public sealed class CacheAdministrationTests(TestServers servers) : CatalogServi
             reads.Add(await Services.CreateQueryService().GetProductAsync(id, Cancellation));
         }
 
-        var inspection = await Services.Get<CacheAdministration>().InspectAsync(firstByName[0].ToString());
+        var inspection = await Services.Get<CacheAdministration>().InspectAsync(firstByName[0].ToString(), Cancellation);
 
         Assert.Equal(60, warmed);
         Assert.Equal(60, progress[^1]);

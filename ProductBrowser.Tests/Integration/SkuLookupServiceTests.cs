@@ -109,9 +109,10 @@ public sealed class SkuLookupServiceTests(TestServers servers) : IAsyncLifetime
     [Fact]
     public async Task LikeWildcardsInACodeMatchOnlyThemselves()
     {
-        var result = await LookupIn(_services).LookupAsync("HTL_%", Cancellation);
+        // '_' is a valid SKU character and a LIKE wildcard: unescaped, "HTL_0000001" would suggest HTL-0000001.
+        var result = await LookupIn(_services).LookupAsync("HTL_0000001", Cancellation);
 
-        Assert.NotEqual(SkuLookupStatus.Found, result.Status);
+        Assert.Equal(SkuLookupStatus.NotFound, result.Status);
         Assert.Empty(result.Suggestions);
     }
 

@@ -80,22 +80,35 @@ public sealed class CacheAdministration(
         }
     }
 
-    /// <summary>A product id or a SKU/barcode: what is cached under its keys.</summary>
-    public async Task<IReadOnlyList<KeyInspection>> InspectAsync(string input)
+    /// <summary>The product a product id, SKU or barcode names, looked up in PostgreSQL; null when there is none.</summary>
+    public async Task<Guid?> FindProductIdAsync(string? input, CancellationToken cancellationToken)
+    {
+        if (Guid.TryParse(input?.Trim(), out var id))
+        {
+            return id;
+        }
+
+        if (SkuNormalizer.Normalize(input) is not { IsValid: true } code)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Products.Where(p => p.Sku == code.Code || p.Gtin == code.Code).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>A product id or a SKU/barcode: what is cached under its keys (the code entry and the product entry).</summary>
+    public async Task<IReadOnlyList<KeyInspection>> InspectAsync(string input, CancellationToken cancellationToken = default)
     {
         var keysToShow = new List<RedisKey>();
-        if (Guid.TryParse(input.Trim(), out var id))
-        {
-            keysToShow.Add(keys.Product(id));
-        }
-        else if (SkuNormalizer.Normalize(input) is { IsValid: true } code)
+        if (!Guid.TryParse(input.Trim(), out _) && SkuNormalizer.Normalize(input) is { IsValid: true } code)
         {
             keysToShow.Add(keys.Code(code.Code));
-            var entry = await redis.GetDatabase().StringGetAsync(keys.Code(code.Code));
-            if (!entry.IsNull && JsonSerializer.Deserialize((byte[])entry!, CacheJsonContext.Default.CachedCode)?.ProductId is { } productId)
-            {
-                keysToShow.Add(keys.Product(productId));
-            }
+        }
+
+        if (await FindProductIdAsync(input, cancellationToken) is { } productId)
+        {
+            keysToShow.Add(keys.Product(productId));
         }
 
         var database = redis.GetDatabase();

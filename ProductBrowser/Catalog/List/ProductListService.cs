@@ -55,7 +55,7 @@ public sealed class ProductListService(IDbContextFactory<CatalogDbContext> dbFac
             _ => (more, false),
         };
 
-        var items = page.Select(r => r.Summary).ToList();
+        var items = page;
         if (sort == ProductSort.Relevance && !hasPrevious && ExactCode(query) is { } exact)
         {
             // The product whose SKU or barcode is exactly the search leads the first page, above the name order.
@@ -151,7 +151,7 @@ public sealed class ProductListService(IDbContextFactory<CatalogDbContext> dbFac
         return products;
     }
 
-    private static async Task<List<Row>> FetchAsync(
+    private static async Task<List<ProductSummary>> FetchAsync(
         CatalogDbContext db, ProductListQuery query, ProductSort sort, PageKind kind, ProductCursor? cursor, int take,
         CancellationToken cancellationToken)
     {
@@ -170,8 +170,7 @@ public sealed class ProductListService(IDbContextFactory<CatalogDbContext> dbFac
 
         return await ordered
             .Take(take + 1)
-            .Select(p => new Row(
-                new ProductSummary(p.Id, p.Sku, p.Name, p.CategoryId, p.Category.Name, p.WeightKg, p.UnitOfMeasure, p.UpdatedAt)))
+            .Select(ProductProjections.Summary)
             .ToListAsync(cancellationToken);
     }
 
@@ -253,9 +252,8 @@ public sealed class ProductListService(IDbContextFactory<CatalogDbContext> dbFac
         _ => 2,
     };
 
-    private static ProductCursor Key(ProductSort sort, Row row)
+    private static ProductCursor Key(ProductSort sort, ProductSummary p)
     {
-        var p = row.Summary;
         var id = p.Id.ToString("D");
         return new ProductCursor(sort, sort switch
         {
@@ -272,6 +270,4 @@ public sealed class ProductListService(IDbContextFactory<CatalogDbContext> dbFac
         text.Replace(@"\", @"\\", StringComparison.Ordinal)
             .Replace("%", @"\%", StringComparison.Ordinal)
             .Replace("_", @"\_", StringComparison.Ordinal);
-
-    private sealed record Row(ProductSummary Summary);
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor;
-using ProductBrowser.Catalog.Lookup;
 using ProductBrowser.Components.Products;
 using ProductBrowser.Diagnostics;
 
@@ -102,15 +101,15 @@ public sealed partial class CacheDashboardPage : ComponentBase, IDisposable
 
     private async Task InspectAsync()
     {
-        _inspection = string.IsNullOrWhiteSpace(_inspectInput) ? [] : await Administration.InspectAsync(_inspectInput);
+        _inspection = string.IsNullOrWhiteSpace(_inspectInput) ? [] : await Administration.InspectAsync(_inspectInput, _disposed.Token);
     }
 
     private async Task EvictAsync()
     {
-        var id = await ResolveProductAsync(_evictInput);
+        var id = await Administration.FindProductIdAsync(_evictInput, _disposed.Token);
         if (id is null)
         {
-            Snackbar.Add("Enter a product id, or a SKU or barcode that is cached.", Severity.Warning);
+            Snackbar.Add("Enter a product id, or the SKU or barcode of an existing product.", Severity.Warning);
             return;
         }
 
@@ -166,22 +165,6 @@ public sealed partial class CacheDashboardPage : ComponentBase, IDisposable
             Statistics.Reset();
             LogAction(Logger, await UserAsync(), "reset the counters", "");
         }
-    }
-
-    private async Task<Guid?> ResolveProductAsync(string? input)
-    {
-        if (Guid.TryParse(input?.Trim(), out var id))
-        {
-            return id;
-        }
-
-        if (string.IsNullOrWhiteSpace(input) || !SkuNormalizer.Normalize(input).IsValid)
-        {
-            return null;
-        }
-
-        var inspected = await Administration.InspectAsync(input);
-        return inspected.Skip(1).Select(k => Guid.TryParse(k.Key[(k.Key.LastIndexOf(':') + 1)..], out var productId) ? productId : (Guid?)null).FirstOrDefault();
     }
 
     private async Task<bool> ConfirmAsync(string title, string message, string action) =>
