@@ -35,11 +35,9 @@ Console.Error.WriteLine($"Catalog: {seed.ProductCount:N0} products ({seed.Insert
 var demoSeed = services.GetRequiredService<IOptions<DemoCatalogOptions>>().Value.Seed;
 Console.Error.WriteLine("Measuring product reads…");
 var reads = await new ReadPathScenarios(services, products, iterations).RunAsync();
-Console.Error.WriteLine("Measuring HybridCache and FusionCache…");
-var libraries = await new CacheLibraryScenarios(services, products, iterations).RunAsync();
 if (readsOnly)
 {
-    foreach (var row in reads.Concat(libraries))
+    foreach (var row in reads)
     {
         Console.WriteLine($"{row.Scenario,-45} p50 {row.P50,8:F3}  p95 {row.P95,8:F3}  {row.BytesPerOp / 1024.0,6:F1} KB");
     }
@@ -66,7 +64,7 @@ var report = new Report(
     Machine: $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}",
     PostgresVersion: await ScalarAsync(services.GetRequiredService<NpgsqlDataSource>(), "SHOW server_version"),
     RedisVersion: services.GetRequiredService<IConnectionMultiplexer>().GetServers()[0].Version.ToString(),
-    Reads: [.. reads, .. libraries],
+    Reads: reads,
     Lookups: lookups,
     List: listResults,
     Resilience: resilience,

@@ -10,9 +10,23 @@ using StackExchange.Redis;
 
 namespace ProductBrowser.Benchmarks;
 
-/// <summary>Product detail reads: the physical floors (raw Redis, raw Npgsql) beside EF and the service.</summary>
+/// <summary>
+/// Product detail reads: the physical floors (raw Redis, raw Npgsql) beside EF, the service, HybridCache and FusionCache.
+/// Each group is measured side by side (alternating blocks), so the ratios within a group are fair.
+/// </summary>
 internal sealed class ReadPathScenarios(ServiceProvider services, int productCount, int iterations)
 {
+    public const string RawRedis = "Raw Redis GET + deserialize";
+    public const string RawNpgsql = "Raw Npgsql prepared select by id";
+    public const string RawFloor = "Raw Redis GET + raw Npgsql prepared select";
+    public const string ServiceHit = "ProductQueryService hit";
+    public const string ServiceMiss = "ProductQueryService miss";
+    public const string HybridHit = "HybridCache hit (Redis, local cache off)";
+    public const string HybridMiss = "HybridCache miss";
+    public const string FusionHit = "FusionCache hit (Redis, L1 off)";
+    public const string FusionMiss = "FusionCache miss (L1 off)";
+    public const string EfQuery = "EF Core query by id (not compiled)";
+
     private const string RawSelect = """
         SELECT p.id, p.sku, p.gtin, p.name, p.description, c.name, p.brand, p.weight_kg, p.length_cm, p.width_cm,
                p.height_cm, p.unit_of_measure, p.units_per_pack, p.bin_location, p.created_at, p.updated_at, p.xmin
@@ -22,46 +36,83 @@ internal sealed class ReadPathScenarios(ServiceProvider services, int productCou
     public async Task<IReadOnlyList<Latency>> RunAsync()
     {
         var random = new Random(1);
-        var hot = DemoCatalogGenerator.IdFor(1 + random.Next(productCount));
-        var cold = Enumerable.Range(0, iterations + 100).Select(_ => DemoCatalogGenerator.IdFor(1 + random.Next(productCount))).Distinct().ToArray();
+        Guid Any() => DemoCatalogGenerator.IdFor(1 + random.Next(productCount));
+        var hot = Any();
+        var missed = Any();
+        var cold = Enumerable.Range(0, 2 * (iterations + 100)).Select(_ => Any()).Distinct().ToArray();
+        Guid Cold(int i, int half) => cold[half * (cold.Length / 2) + (i < 0 ? cold.Length / 2 + i : i)];
         var redis = services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
         var keys = services.GetRequiredService<CacheKeys>();
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         var dbFactory = services.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+        await using var libraries = new CacheLibraries(services);
         // One scope, as one Blazor circuit holds one ProductQueryService.
         using var scope = services.CreateScope();
-        var service = scope.ServiceProvider.GetRequiredService<IProductQueryService>();
-        Func<IProductQueryService> reads = () => service;
+        var reads = scope.ServiceProvider.GetRequiredService<IProductQueryService>();
 
-        await reads().GetProductAsync(hot);
+        await reads.GetProductAsync(hot);
+        await libraries.HybridAsync(hot, localCache: false);
+        await libraries.FusionAsync(hot, l1: false);
         var hotKey = keys.Product(hot);
 
-        var results = new List<Latency>
+        async Task RawRedisGetAsync()
         {
-            await Latency.MeasureAsync("Raw Redis GET + deserialize", iterations, async i =>
+            var value = await redis.StringGetAsync(hotKey);
+            _ = JsonSerializer.Deserialize((byte[])value!, CacheJsonContext.Default.CachedProduct);
+        }
+
+        async Task RawSelectAsync(Guid id)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using var command = new NpgsqlCommand(RawSelect, connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = id });
+            await command.PrepareAsync();
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+        }
+
+        var results = new List<Latency>();
+        Console.Error.WriteLine("  hits…");
+        results.AddRange(await Latency.MeasureSideBySideAsync(iterations,
+        [
+            new(RawRedis, _ => RawRedisGetAsync()),
+            new(ServiceHit, _ => reads.GetProductAsync(hot)),
+            new(HybridHit, _ => libraries.HybridAsync(hot, localCache: false)),
+            new(FusionHit, _ => libraries.FusionAsync(hot, l1: false)),
+            new("HybridCache hit (local cache on)", _ => libraries.HybridAsync(hot, localCache: true)),
+            new("FusionCache hit (L1 on)", _ => libraries.FusionAsync(hot, l1: true)),
+        ]));
+
+        // Misses of one product whose row PostgreSQL holds in memory, as the floor's select does: the entry is removed
+        // (untimed) before each read, so these compare the code paths, not the disk.
+        Console.Error.WriteLine("  misses…");
+        var missedKey = keys.Product(missed);
+        results.AddRange(await Latency.MeasureSideBySideAsync(iterations,
+        [
+            new(RawNpgsql, _ => RawSelectAsync(missed)),
+            new(RawFloor, async _ =>
             {
-                var value = await redis.StringGetAsync(hotKey);
-                _ = JsonSerializer.Deserialize((byte[])value!, CacheJsonContext.Default.CachedProduct);
+                await redis.StringGetAsync(missedKey);
+                await RawSelectAsync(missed);
             }),
-            await Latency.MeasureAsync("Raw Npgsql prepared select by id", iterations, async _ =>
-            {
-                await using var connection = await dataSource.OpenConnectionAsync();
-                await using var command = new NpgsqlCommand(RawSelect, connection);
-                command.Parameters.Add(new NpgsqlParameter { Value = hot });
-                await command.PrepareAsync();
-                await using var reader = await command.ExecuteReaderAsync();
-                await reader.ReadAsync();
-            }),
-            await Latency.MeasureAsync("EF Core query by id (not compiled)", iterations, async i =>
+            new(ServiceMiss, _ => reads.GetProductAsync(missed), _ => redis.KeyDeleteAsync(missedKey)),
+            new(HybridMiss, _ => libraries.HybridAsync(missed, localCache: false), _ => libraries.HybridRemoveAsync(missed)),
+            new(FusionMiss, _ => libraries.FusionAsync(missed, l1: false), _ => libraries.FusionRemoveAsync(missed)),
+            new(EfQuery, async i =>
             {
                 await using var db = await dbFactory.CreateDbContextAsync();
-                _ = await db.Products.AsNoTracking().Where(p => p.Id == hot).Select(ProductProjections.Details).FirstOrDefaultAsync();
+                _ = await db.Products.AsNoTracking().Where(p => p.Id == missed).Select(ProductProjections.Details).FirstOrDefaultAsync();
             }),
-            await Latency.MeasureAsync("ProductQueryService hit", iterations, async _ => await reads().GetProductAsync(hot)),
-            await Latency.MeasureAsync("ProductQueryService miss", iterations, async i =>
-                await reads().GetProductAsync(cold[i < 0 ? cold.Length + i : i]), warmup: 20),
-            await Latency.MeasureAsync("ProductQueryService not found", iterations, async _ => await reads().GetProductAsync(Guid.NewGuid())),
-        };
+            new("ProductQueryService not found", _ => reads.GetProductAsync(Guid.NewGuid())),
+        ]));
+
+        // A random product each time: rows PostgreSQL may have to fetch from the OS cache, as real first views do.
+        Console.Error.WriteLine("  random products…");
+        results.AddRange(await Latency.MeasureSideBySideAsync(iterations,
+        [
+            new("Raw Npgsql prepared select, random product", i => RawSelectAsync(Cold(i, 0)), Warmup: 20),
+            new("ProductQueryService miss, random product", i => reads.GetProductAsync(Cold(i, 1)), Warmup: 20),
+        ]));
         return results;
     }
 }

@@ -11,17 +11,25 @@ public sealed class CacheKeys(IOptions<CacheOptions> options)
 
     private readonly string _root = $"{options.Value.KeyPrefix}:v{FormatVersion}:";
 
-    public RedisKey Product(Guid id) => _root + "product:" + id.ToString("D");
+    public RedisKey Product(Guid id) => WithId("product:", id);
 
     /// <summary>Where a scanned SKU or barcode points: a product id, or a short-lived "no such code" entry.</summary>
     public RedisKey Code(string normalizedCode) => _root + "code:" + normalizedCode;
 
     /// <summary>The products shown beside a product (same category, next by name); expires with it.</summary>
-    public RedisKey Related(Guid productId) => _root + "related:" + productId.ToString("D");
+    public RedisKey Related(Guid productId) => WithId("related:", productId);
 
     /// <summary>A SCAN pattern matching every product entry of this app and format.</summary>
     public string ProductPattern => _root + "product:*";
 
     /// <summary>A SCAN pattern matching every entry of this app and format (products, codes, related lists).</summary>
     public string AllPattern => _root + "*";
+
+    /// <summary>Root, kind and id in one string allocation (keys are built on every read).</summary>
+    private string WithId(string kind, Guid id) => string.Create(_root.Length + kind.Length + 36, (_root, kind, id), static (span, state) =>
+    {
+        state._root.AsSpan().CopyTo(span);
+        state.kind.AsSpan().CopyTo(span[state._root.Length..]);
+        state.id.TryFormat(span[(state._root.Length + state.kind.Length)..], out _, "D");
+    });
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
 
 namespace ProductBrowser.Caching;
 
@@ -58,7 +57,7 @@ public sealed class CacheOptions
             return ttl;
         }
 
-        var spread = TtlJitterPercent / 100.0 * (RandomNumberGenerator.GetInt32(-1_000, 1_001) / 1_000.0);
+        var spread = TtlJitterPercent / 100.0 * (Random.Shared.Next(-1_000, 1_001) / 1_000.0);
         return TimeSpan.FromMilliseconds(Math.Max(1_000, ttl.TotalMilliseconds * (1 + spread)));
     }
 }

@@ -35,9 +35,11 @@ public static class RedisCacheExtensions
             // Fail at once while disconnected instead of queueing reads behind a dead connection.
             configuration.BacklogPolicy = BacklogPolicy.FailFast;
             configuration.ConnectTimeout = Math.Min(configuration.ConnectTimeout, 2_000);
-            // The client's own timeout backs up the resilience pipeline's (RedisResilience), which is what reads see.
-            configuration.AsyncTimeout = cache.OperationTimeoutMilliseconds * 2;
-            configuration.SyncTimeout = cache.OperationTimeoutMilliseconds * 2;
+            // The client's own timeout bounds every call (RedisCircuitBreaker stops calling after repeated failures). It is
+            // checked on each heartbeat, so the heartbeat runs often enough for a hung server to cost about the timeout.
+            configuration.AsyncTimeout = cache.OperationTimeoutMilliseconds;
+            configuration.SyncTimeout = cache.OperationTimeoutMilliseconds;
+            configuration.HeartbeatInterval = TimeSpan.FromMilliseconds(Math.Clamp(cache.OperationTimeoutMilliseconds / 4, 50, 1_000));
             configuration.ClientName ??= "productbrowser";
             // INFO for the admin dashboard's Redis card; the app never sends other admin commands.
             configuration.AllowAdmin = true;
@@ -46,7 +48,7 @@ public static class RedisCacheExtensions
 
         builder.Services.AddSingleton<CacheKeys>();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<RedisResilience>();
+        builder.Services.AddSingleton<RedisCircuitBreaker>();
         builder.Services.AddSingleton<CacheStore>();
         return builder;
     }

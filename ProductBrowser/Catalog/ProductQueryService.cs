@@ -29,14 +29,6 @@ public sealed partial class ProductQueryService(
 
     public async Task<ProductReadResult> GetProductAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var result = await ReadAsync(id, cancellationToken);
-        statistics.Record(result);
-        session.Add(result);
-        return result;
-    }
-
-    private async Task<ProductReadResult> ReadAsync(Guid id, CancellationToken cancellationToken)
-    {
         var started = time.GetTimestamp();
         var key = keys.Product(id);
 
@@ -44,11 +36,24 @@ public sealed partial class ProductQueryService(
         var now = time.GetUtcNow();
         if (cached.Value is { } entry && entry.ExpiresAt > now)
         {
-            var ttl = entry.ExpiresAt - now;
-            return new ProductReadResult(id, entry.Product is null ? ProductReadStatus.NotFound : ProductReadStatus.Found, entry.Product,
-                new CacheReadReport(CacheOutcome.Hit, key!, cached.Elapsed.TotalMilliseconds, null, Elapsed(started), ttl));
+            // The hit path stays in this one method: no further awaits, nothing allocated beyond the result.
+            return Recorded(new ProductReadResult(id, entry.Product is null ? ProductReadStatus.NotFound : ProductReadStatus.Found, entry.Product,
+                new CacheReadReport(CacheOutcome.Hit, key!, cached.Elapsed.TotalMilliseconds, null, Elapsed(started), entry.ExpiresAt - now)));
         }
 
+        return Recorded(await ReadMissAsync(id, key, cached, started, cancellationToken));
+    }
+
+    private ProductReadResult Recorded(ProductReadResult result)
+    {
+        statistics.Record(result);
+        session.Add(result);
+        return result;
+    }
+
+    private async Task<ProductReadResult> ReadMissAsync(
+        Guid id, StackExchange.Redis.RedisKey key, CacheGet<CachedProduct> cached, long started, CancellationToken cancellationToken)
+    {
         var stale = cached.Value?.Product;
         var (load, shared) = await loads.RunAsync(id, () => LoadAndStoreAsync(id, key, storeInRedis: cached.Error is null), cancellationToken);
         var redisTime = (cached.Elapsed + load.RedisTime).TotalMilliseconds;
@@ -103,8 +108,10 @@ public sealed partial class ProductQueryService(
         var settings = options.Value;
         var ttl = settings.Jittered(product is null ? settings.NotFoundTtl : settings.ProductTtl);
         var keep = product is null ? ttl : ttl + settings.StaleWindow;
-        var stored = await cache.SetAsync(key, new CachedProduct(product, time.GetUtcNow() + ttl), CacheJsonContext.Default.CachedProduct, keep);
-        return new ProductLoad(product, false, dbTime, stored.Elapsed, stored.Error is null ? ttl : null, stored.Error);
+        // The reader has its product: the SET is sent, and its reply is not waited for (a failure is logged).
+        var storing = time.GetTimestamp();
+        var error = cache.SetInBackground(key, new CachedProduct(product, time.GetUtcNow() + ttl), CacheJsonContext.Default.CachedProduct, keep);
+        return new ProductLoad(product, false, dbTime, time.GetElapsedTime(storing), error is null ? ttl : null, error);
     }
 
     private double Elapsed(long started) => time.GetElapsedTime(started).TotalMilliseconds;

@@ -30,7 +30,7 @@ public static class CatalogDataExtensions
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<CatalogDatabaseOptions>>().Value;
-            return new NpgsqlDataSourceBuilder(options.ConnectionString).Build();
+            return new NpgsqlDataSourceBuilder(WithAutomaticPreparation(options.ConnectionString)).Build();
         });
 
         builder.Services.AddPooledDbContextFactory<CatalogDbContext>((sp, options) =>
@@ -45,6 +45,24 @@ public static class CatalogDataExtensions
 
         builder.Services.AddSingleton<CatalogDatabaseMigrator>();
         return builder;
+    }
+
+    /// <summary>
+    /// Npgsql prepares a statement once it has run <c>Auto Prepare Min Usages</c> times, so the catalog's few hot queries
+    /// (a product by id, a page of the list) skip PostgreSQL's parse and plan. On unless the connection string says
+    /// otherwise (set <c>Max Auto Prepare=0</c> behind a pooler in transaction mode, which cannot keep prepared statements).
+    /// </summary>
+    internal static string WithAutomaticPreparation(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
     }
 
     private static bool IsValidConnectionString(string connectionString)

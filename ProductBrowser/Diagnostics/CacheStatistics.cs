@@ -118,7 +118,8 @@ public sealed class CacheStatistics(TimeProvider time)
         Stale,
     }
 
-    private sealed record ReadSample(DateTimeOffset At, ReadKind Kind, double Milliseconds);
+    // A struct: the queue stores samples inline in its segments, so recording a read allocates nothing.
+    private readonly record struct ReadSample(DateTimeOffset At, ReadKind Kind, double Milliseconds);
 }
 
 /// <summary>Counts of reads by outcome and latency percentiles (ms) of hits and misses; null while there are none.</summary>

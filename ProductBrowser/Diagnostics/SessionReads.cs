@@ -6,8 +6,10 @@ namespace ProductBrowser.Diagnostics;
 public sealed class SessionReads
 {
     public const int Capacity = 20;
-    private readonly LinkedList<ProductReadResult> _reads = new();
+    private readonly ProductReadResult[] _reads = new ProductReadResult[Capacity];
     private readonly Lock _lock = new();
+    private int _count;
+    private int _next;
 
     public IReadOnlyList<ProductReadResult> Recent
     {
@@ -15,20 +17,25 @@ public sealed class SessionReads
         {
             lock (_lock)
             {
-                return [.. _reads];
+                var recent = new ProductReadResult[_count];
+                for (var i = 0; i < _count; i++)
+                {
+                    recent[i] = _reads[(_next - 1 - i + Capacity) % Capacity];
+                }
+
+                return recent;
             }
         }
     }
 
+    /// <summary>Remembers a read, forgetting the oldest past <see cref="Capacity"/> (a ring: nothing allocated per read).</summary>
     public void Add(ProductReadResult read)
     {
         lock (_lock)
         {
-            _reads.AddFirst(read);
-            while (_reads.Count > Capacity)
-            {
-                _reads.RemoveLast();
-            }
+            _reads[_next] = read;
+            _next = (_next + 1) % Capacity;
+            _count = Math.Min(_count + 1, Capacity);
         }
     }
 }
