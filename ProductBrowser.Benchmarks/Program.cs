@@ -18,7 +18,9 @@ var products = int.Parse(options.GetValueOrDefault("products", "1000000"), Cultu
 var iterations = int.Parse(options.GetValueOrDefault("iterations", "1000"), CultureInfo.InvariantCulture);
 var data = Path.GetFullPath(options.GetValueOrDefault("data", ".data/benchmark"));
 // --sections reads: only the product read paths (a quick check while working on them); the report needs all sections.
-var readsOnly = options.GetValueOrDefault("sections") == "reads";
+// --sections requests: only the whole-request load (wrk).
+var section = options.GetValueOrDefault("sections", "all");
+var readsOnly = section == "reads";
 
 Console.Error.WriteLine($"Starting servers (data in {data})…");
 var postgresFolder = Path.Combine(data, "postgres");
@@ -33,6 +35,20 @@ var seed = await services.GetRequiredService<DemoCatalogSeeder>().SeedAsync(Canc
 Console.Error.WriteLine($"Catalog: {seed.ProductCount:N0} products ({seed.Inserted:N0} loaded now in {seed.Elapsed.TotalSeconds:F1} s).");
 
 var demoSeed = services.GetRequiredService<IOptions<DemoCatalogOptions>>().Value.Seed;
+if (section == "requests")
+{
+    var (requestTable, requestNotes) = await MeasureRequestsAsync();
+    Console.WriteLine(string.Join('\n', requestTable.Concat(requestNotes)));
+    return;
+}
+
+if (section == "throughput")
+{
+    var (quickTable, quickNotes) = await new ThroughputScenarios(services, plans, products).RunAsync();
+    Console.WriteLine(string.Join('\n', quickTable.Concat(quickNotes)));
+    return;
+}
+
 Console.Error.WriteLine("Measuring product reads…");
 var reads = await new ReadPathScenarios(services, products, iterations).RunAsync();
 if (readsOnly)
@@ -58,6 +74,8 @@ var (resilience, resilienceNotes) = await new ResilienceScenarios(services, redi
 Console.Error.WriteLine("Measuring throughput and database relief…");
 var (throughput, throughputNotes) = await new ThroughputScenarios(services, plans, products).RunAsync();
 
+var (requests, requestsNotes) = await MeasureRequestsAsync();
+
 var report = new Report(
     Products: products,
     Iterations: iterations,
@@ -70,7 +88,9 @@ var report = new Report(
     Resilience: resilience,
     ResilienceNotes: resilienceNotes,
     Throughput: throughput,
-    ThroughputNotes: throughputNotes);
+    ThroughputNotes: throughputNotes,
+    Requests: requests,
+    RequestsNotes: requestsNotes);
 
 var markdown = report.ToMarkdown();
 Console.WriteLine(markdown);
@@ -86,6 +106,13 @@ var db = services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
 await foreach (var key in server.KeysAsync(pattern: keyPrefix + ":*", pageSize: 1000))
 {
     await db.KeyDeleteAsync(key, CommandFlags.FireAndForget);
+}
+
+async Task<(IReadOnlyList<string>, IReadOnlyList<string>)> MeasureRequestsAsync()
+{
+    Console.Error.WriteLine("Measuring whole requests (wrk)…");
+    return await new ProductBrowser.Benchmarks.Requests.RequestScenarios(
+        postgres.ConnectionString("productbrowser"), redisServer.ConnectionString, keyPrefix + "-web", products).RunAsync();
 }
 
 static async Task<string> ScalarAsync(NpgsqlDataSource dataSource, string sql)

@@ -7,7 +7,8 @@ internal sealed record Report(
     int Products, int Iterations, string Machine, string PostgresVersion, string RedisVersion,
     IReadOnlyList<Latency> Reads, IReadOnlyList<Latency> Lookups, IReadOnlyList<Latency> List,
     IReadOnlyList<Latency> Resilience, IReadOnlyList<string> ResilienceNotes,
-    IReadOnlyList<string> Throughput, IReadOnlyList<string> ThroughputNotes)
+    IReadOnlyList<string> Throughput, IReadOnlyList<string> ThroughputNotes,
+    IReadOnlyList<string> Requests, IReadOnlyList<string> RequestsNotes)
 {
     public string ToMarkdown()
     {
@@ -26,7 +27,7 @@ internal sealed record Report(
         md.AppendLine(Invariant($"- Service hit p50 / HybridCache Redis hit p50: **{Ratio(Reads, "ProductQueryService hit", "HybridCache hit (Redis, local cache off)"):F2}×**; / FusionCache Redis hit (L1 off) p50: **{Ratio(Reads, "ProductQueryService hit", "FusionCache hit (Redis, L1 off)"):F2}×**"));
         md.AppendLine(Invariant($"- Service miss p50 / HybridCache miss p50: **{Ratio(Reads, "ProductQueryService miss", "HybridCache miss"):F2}×**; / FusionCache miss p50: **{Ratio(Reads, "ProductQueryService miss", "FusionCache miss (L1 off)"):F2}×**")).AppendLine();
 
-        md.AppendLine("## Throughput (one product, concurrent callers, 3 s each)").AppendLine();
+        md.AppendLine("## Throughput (one product, concurrent callers, 3 alternating rounds of 1 s each)").AppendLine();
         foreach (var line in Throughput)
         {
             md.AppendLine(line);
@@ -34,6 +35,19 @@ internal sealed record Report(
 
         md.AppendLine();
         foreach (var note in ThroughputNotes)
+        {
+            md.AppendLine("- " + note);
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Whole requests (wrk on loopback)").AppendLine();
+        foreach (var line in Requests)
+        {
+            md.AppendLine(line);
+        }
+
+        md.AppendLine();
+        foreach (var note in RequestsNotes)
         {
             md.AppendLine("- " + note);
         }
