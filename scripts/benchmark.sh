@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/prerequisites.sh
 
-pb_ensure_prerequisites redis postgres
+pb_ensure_prerequisites redis postgres wrk
 pb_info "Building (Release)"
 dotnet build ProductBrowser.Benchmarks/ProductBrowser.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 

@@ -21,6 +21,7 @@ pb_ensure_prerequisites() {
       postgres) pb_have_postgres_server || packages+=(postgresql) ;;
       chromium) [[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || packages+=(chromium) ;;
       compose) command -v docker-compose > /dev/null || packages+=(docker-compose) ;;
+      wrk) command -v wrk > /dev/null || packages+=(wrk) ;;
     esac
   done
   [[ ${#packages[@]} -eq 0 ]] && return 0
