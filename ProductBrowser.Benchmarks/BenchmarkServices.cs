@@ -12,7 +12,8 @@ namespace ProductBrowser.Benchmarks;
 /// <summary>The app's own data, cache and catalog registrations, without the web host.</summary>
 internal static class BenchmarkServices
 {
-    public static ServiceProvider Create(string catalog, string redis, string keyPrefix, int productCount, PlanCapture plans)
+    public static ServiceProvider Create(
+        string catalog, string redis, string keyPrefix, int productCount, PlanCapture plans, IDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -22,6 +23,7 @@ internal static class BenchmarkServices
             ["Cache:KeyPrefix"] = keyPrefix,
             ["DemoCatalog:ProductCount"] = productCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
             .AddFilter("ProductBrowser.Data", LogLevel.Information));
 

@@ -50,7 +50,9 @@ if (section == "throughput")
 }
 
 Console.Error.WriteLine("Measuring product reads…");
-var reads = await new ReadPathScenarios(services, products, iterations).RunAsync();
+await using var withMemoryTier = BenchmarkServices.Create(postgres.ConnectionString("productbrowser"), redisServer.ConnectionString, keyPrefix, products, plans,
+    new Dictionary<string, string?> { ["Cache:MemoryTier"] = "true" });
+var reads = await new ReadPathScenarios(services, withMemoryTier, products, iterations).RunAsync();
 if (readsOnly)
 {
     foreach (var row in reads)

@@ -14,13 +14,14 @@ namespace ProductBrowser.Benchmarks;
 /// Product detail reads: the physical floors (raw Redis, raw Npgsql) beside EF, the service, HybridCache and FusionCache.
 /// Each group is measured side by side (alternating blocks), so the ratios within a group are fair.
 /// </summary>
-internal sealed class ReadPathScenarios(ServiceProvider services, int productCount, int iterations)
+internal sealed class ReadPathScenarios(ServiceProvider services, ServiceProvider withMemoryTier, int productCount, int iterations)
 {
     public const string RawRedis = "Raw Redis GET + deserialize";
     public const string RawNpgsql = "Raw Npgsql prepared select by id";
     public const string RawFloor = "Raw Redis GET + raw Npgsql prepared select";
     public const string ServiceHit = "ProductQueryService hit";
     public const string ServiceMiss = "ProductQueryService miss";
+    public const string ServiceMemoryHit = "ProductQueryService hit, in-memory tier on";
     public const string HybridHit = "HybridCache hit (Redis, local cache off)";
     public const string HybridMiss = "HybridCache miss";
     public const string FusionHit = "FusionCache hit (Redis, L1 off)";
@@ -49,6 +50,9 @@ internal sealed class ReadPathScenarios(ServiceProvider services, int productCou
         // One scope, as one Blazor circuit holds one ProductQueryService.
         using var scope = services.CreateScope();
         var reads = scope.ServiceProvider.GetRequiredService<IProductQueryService>();
+        using var memoryScope = withMemoryTier.CreateScope();
+        var memoryReads = memoryScope.ServiceProvider.GetRequiredService<IProductQueryService>();
+        await memoryReads.GetProductAsync(hot);
 
         await reads.GetProductAsync(hot);
         await libraries.HybridAsync(hot, localCache: false);
@@ -81,6 +85,7 @@ internal sealed class ReadPathScenarios(ServiceProvider services, int productCou
             new(FusionHit, _ => libraries.FusionAsync(hot, l1: false)),
             new("HybridCache hit (local cache on)", _ => libraries.HybridAsync(hot, localCache: true)),
             new("FusionCache hit (L1 on)", _ => libraries.FusionAsync(hot, l1: true)),
+            new(ServiceMemoryHit, _ => memoryReads.GetProductAsync(hot)),
         ]));
 
         // Misses of one product whose row PostgreSQL holds in memory, as the floor's select does: the entry is removed

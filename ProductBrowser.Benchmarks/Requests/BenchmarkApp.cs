@@ -15,6 +15,9 @@ internal enum ProductSource
     /// <summary>The app as shipped: ProductQueryService, cache-aside through Redis.</summary>
     Cache,
 
+    /// <summary>As shipped, with the optional in-process tier turned on (<c>Cache:MemoryTier</c>).</summary>
+    CacheWithMemoryTier,
+
     /// <summary>Every read goes to PostgreSQL (the cache bypassed).</summary>
     Database,
 
@@ -30,7 +33,8 @@ internal enum ProductSource
 internal sealed class BenchmarkApp(string catalog, string redis, string keyPrefix, ProductSource source, IReadOnlyList<Guid> products)
     : WebApplicationFactory<ProductBrowser.Data.CatalogDbContext>
 {
-    public const string UserName = "loadtest";
+    // A user of this run's own: the benchmark database outlives runs, and existing users keep their passwords.
+    public static readonly string UserName = $"loadtest-{Guid.NewGuid():N}"[..18];
     public static readonly string Password = $"Load-{Guid.NewGuid():N}";
 
     public ProductSource Source => source;
@@ -51,11 +55,12 @@ internal sealed class BenchmarkApp(string catalog, string redis, string keyPrefi
         builder.UseSetting("ConnectionStrings:Redis", redis);
         builder.UseSetting("Cache:KeyPrefix", keyPrefix);
         builder.UseSetting("DemoCatalog:Enabled", "false");
+        builder.UseSetting("Cache:MemoryTier", source == ProductSource.CacheWithMemoryTier ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Security:Users:0:UserName", UserName);
         builder.UseSetting("Security:Users:0:Password", Password);
         builder.UseSetting("Security:Users:0:Role", "Staff");
-        builder.UseSetting("Security:Users:1:UserName", "loadadmin");
+        builder.UseSetting("Security:Users:1:UserName", UserName + "-admin");
         builder.UseSetting("Security:Users:1:Password", Password + "-admin");
         builder.UseSetting("Security:Users:1:Role", "Admin");
         builder.ConfigureTestServices(services =>

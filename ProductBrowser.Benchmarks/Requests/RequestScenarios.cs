@@ -58,7 +58,9 @@ internal sealed partial class RequestScenarios(string catalog, string redis, str
                 foreach (var (name, app, paths, cookie) in scenarios)
                 {
                     Console.Error.WriteLine($"  round {round + 1}: {name}");
+                    var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                     var result = await Wrk.RunAsync(app.BaseAddress, paths, cookie, RoundDuration, Connections);
+                    result = result with { AppCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu };
                     if (result.Failed > 0)
                     {
                         throw new InvalidOperationException($"{name}: {result.Failed} requests failed or were not 2xx; the figures would be wrong.");
@@ -82,15 +84,16 @@ internal sealed partial class RequestScenarios(string catalog, string redis, str
     private static (IReadOnlyList<string>, IReadOnlyList<string>) Summarize(Dictionary<string, List<WrkResult>> results)
     {
         double Rps(string name) => results[name].Sum(r => r.Requests) / results[name].Sum(r => r.Seconds);
+        double CpuPerRequest(string name) => results[name].Sum(r => r.AppCpu.TotalMilliseconds) / results[name].Sum(r => r.Requests);
         double Median(string name, Func<WrkResult, double> figure) => results[name].Select(figure).Order().ElementAt(results[name].Count / 2);
 
         var table = new List<string>
         {
-            "| scenario | requests/s | p50 ms | p95 ms | p99 ms |",
-            "|---|---:|---:|---:|---:|",
+            "| scenario | requests/s | p50 ms | p95 ms | p99 ms | app CPU ms / request |",
+            "|---|---:|---:|---:|---:|---:|",
         };
         table.AddRange(results.Keys.Select(name => string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {Rps(name):N0} | {Median(name, r => r.P50):F2} | {Median(name, r => r.P95):F2} | {Median(name, r => r.P99):F2} |")));
+            $"| {name} | {Rps(name):N0} | {Median(name, r => r.P50):F2} | {Median(name, r => r.P95):F2} | {Median(name, r => r.P99):F2} | {CpuPerRequest(name):F2} |")));
 
         var page = Rps($"Details page, {Describe(ProductSource.Cache)}");
         var notes = new List<string>
@@ -102,6 +105,9 @@ internal sealed partial class RequestScenarios(string catalog, string redis, str
             string.Create(CultureInfo.InvariantCulture,
                 $"Cached details page / uncached page: **{page / Rps($"Details page, {Describe(ProductSource.Database)}"):F2}×** requests/s."),
             string.Create(CultureInfo.InvariantCulture,
+                $"With the in-memory tier on: details page **{Rps($"Details page, {Describe(ProductSource.CacheWithMemoryTier)}") / Rps($"Details page, {Describe(ProductSource.Memory)}"):F2}×** the in-memory page, JSON endpoint **{Rps($"JSON endpoint, {Describe(ProductSource.CacheWithMemoryTier)}") / Rps($"JSON endpoint, {Describe(ProductSource.Database)}"):F2}×** the uncached endpoint."),
+            string.Create(CultureInfo.InvariantCulture,
+                $"App CPU per request is the whole process's CPU time over the requests served (the three instances share the process but run one at a time); it is steadier than requests/s when other work shares the machine. " +
                 $"wrk 1 thread, {Connections} connections, {Rounds} rounds of {RoundDuration.TotalSeconds:F0} s per scenario (alternating), cycling through {Products:N0} products with a signed-in staff cookie; the app (Production settings) and wrk share the machine's cores."),
         };
         return (table, notes);
@@ -110,6 +116,7 @@ internal sealed partial class RequestScenarios(string catalog, string redis, str
     private static string Describe(ProductSource source) => source switch
     {
         ProductSource.Cache => "cache warm (as shipped)",
+        ProductSource.CacheWithMemoryTier => "cache warm, in-memory tier on",
         ProductSource.Database => "cache bypassed (PostgreSQL every time)",
         _ => "product held in memory (ceiling)",
     };

@@ -7,6 +7,9 @@ namespace ProductBrowser.Benchmarks.Requests;
 /// <summary>One wrk run's figures: requests per second, latency percentiles (ms) and responses other than 2xx.</summary>
 internal sealed record WrkResult(long Requests, double Seconds, double P50, double P95, double P99, long Failed)
 {
+    /// <summary>CPU time the app's process used during the run (filled in by the caller).</summary>
+    public TimeSpan AppCpu { get; init; }
+
     public double RequestsPerSecond => Requests / Seconds;
 }
 

@@ -22,6 +22,9 @@ public sealed class CacheKeys(IOptions<CacheOptions> options)
     /// <summary>A SCAN pattern matching every product entry of this app and format.</summary>
     public string ProductPattern => _root + "product:*";
 
+    /// <summary>The pub/sub channel on which instances tell each other to drop in-memory products.</summary>
+    public string MemoryTierChannel => _root + "memory-evictions";
+
     /// <summary>A SCAN pattern matching every entry of this app and format (products, codes, related lists).</summary>
     public string AllPattern => _root + "*";
 

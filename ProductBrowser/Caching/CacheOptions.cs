@@ -49,6 +49,20 @@ public sealed class CacheOptions
     [Range(50, 10_000)]
     public int OperationTimeoutMilliseconds { get; set; } = 500;
 
+    /// <summary>
+    /// Keep product entries in this process too, in front of Redis (off by default). A hit then costs no I/O; the price is
+    /// memory per instance and, if a removal message is lost, up to <see cref="MemoryTierTtl"/> of an old entry.
+    /// </summary>
+    public bool MemoryTier { get; set; }
+
+    /// <summary>How long an instance keeps a product in memory (never longer than its Redis entry lives).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Cache:MemoryTierTtl must be between 1 second and 10 minutes.")]
+    public TimeSpan MemoryTierTtl { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>At most this many products per instance in memory; past it the least recently used make room.</summary>
+    [Range(100, 1_000_000, ErrorMessage = "Cache:MemoryTierMaxEntries must be between 100 and 1,000,000.")]
+    public int MemoryTierMaxEntries { get; set; } = 10_000;
+
     /// <summary>The TTL with its jitter applied: within ±<see cref="TtlJitterPercent"/> % of <paramref name="ttl"/>.</summary>
     public TimeSpan Jittered(TimeSpan ttl)
     {

@@ -28,7 +28,7 @@ public sealed partial class CacheStore(
         Lease<byte>? lease;
         try
         {
-            lease = await redis.GetDatabase().StringGetLeaseAsync(key);
+            lease = await redis.GetDatabase().StringGetLeaseAsync(key).ConfigureAwait(false);
             breaker.Succeeded(trial);
         }
         catch (Exception ex)

@@ -50,6 +50,7 @@ public static class RedisCacheExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RedisCircuitBreaker>();
         builder.Services.AddSingleton<CacheStore>();
+        builder.Services.AddSingleton<ProductMemoryTier>();
         return builder;
     }
 

@@ -14,4 +14,7 @@ public enum CacheOutcome
 
     /// <summary>PostgreSQL could not answer; an expired copy from Redis was served instead.</summary>
     Stale,
+
+    /// <summary>Served from this instance's in-memory tier (when enabled); neither Redis nor PostgreSQL was touched.</summary>
+    Memory,
 }

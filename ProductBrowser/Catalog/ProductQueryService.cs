@@ -15,6 +15,7 @@ namespace ProductBrowser.Catalog;
 public sealed partial class ProductQueryService(
     IDbContextFactory<CatalogDbContext> dbFactory,
     CacheStore cache,
+    ProductMemoryTier memory,
     CacheKeys keys,
     ProductLoads loads,
     CacheStatistics statistics,
@@ -27,21 +28,36 @@ public sealed partial class ProductQueryService(
         EF.CompileAsyncQuery((CatalogDbContext db, Guid id, CancellationToken _) =>
             db.Products.AsNoTracking().Where(p => p.Id == id).Select(ProductProjections.Details).FirstOrDefault());
 
-    public async Task<ProductReadResult> GetProductAsync(Guid id, CancellationToken cancellationToken = default)
+    public Task<ProductReadResult> GetProductAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var started = time.GetTimestamp();
+        if (memory.TryGet(id, out var held))
+        {
+            // The in-memory tier (when enabled): answered without any I/O, so the caller continues synchronously.
+            var now = time.GetUtcNow();
+            return Task.FromResult(Recorded(new ProductReadResult(id, held.Product is null ? ProductReadStatus.NotFound : ProductReadStatus.Found,
+                held.Product, new CacheReadReport(CacheOutcome.Memory, keys.Product(id)!, 0, null, Elapsed(started), held.ExpiresAt - now))));
+        }
+
+        return ReadAsync(id, started, cancellationToken);
+    }
+
+    private async Task<ProductReadResult> ReadAsync(Guid id, long started, CancellationToken cancellationToken)
+    {
+        var generation = memory.Generation;
         var key = keys.Product(id);
 
-        var cached = await cache.GetAsync(key, CacheJsonContext.Default.CachedProduct);
+        var cached = await cache.GetAsync(key, CacheJsonContext.Default.CachedProduct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         if (cached.Value is { } entry && entry.ExpiresAt > now)
         {
-            // The hit path stays in this one method: no further awaits, nothing allocated beyond the result.
+            // The Redis hit path stays in this one method: no further awaits, nothing allocated beyond the result.
+            memory.Set(id, entry, generation);
             return Recorded(new ProductReadResult(id, entry.Product is null ? ProductReadStatus.NotFound : ProductReadStatus.Found, entry.Product,
                 new CacheReadReport(CacheOutcome.Hit, key!, cached.Elapsed.TotalMilliseconds, null, Elapsed(started), entry.ExpiresAt - now)));
         }
 
-        return Recorded(await ReadMissAsync(id, key, cached, started, cancellationToken));
+        return Recorded(await ReadMissAsync(id, key, cached, started, generation, cancellationToken).ConfigureAwait(false));
     }
 
     private ProductReadResult Recorded(ProductReadResult result)
@@ -52,10 +68,10 @@ public sealed partial class ProductQueryService(
     }
 
     private async Task<ProductReadResult> ReadMissAsync(
-        Guid id, StackExchange.Redis.RedisKey key, CacheGet<CachedProduct> cached, long started, CancellationToken cancellationToken)
+        Guid id, StackExchange.Redis.RedisKey key, CacheGet<CachedProduct> cached, long started, long generation, CancellationToken cancellationToken)
     {
         var stale = cached.Value?.Product;
-        var (load, shared) = await loads.RunAsync(id, () => LoadAndStoreAsync(id, key, storeInRedis: cached.Error is null), cancellationToken);
+        var (load, shared) = await loads.RunAsync(id, () => LoadAndStoreAsync(id, key, storeInRedis: cached.Error is null, generation), cancellationToken);
         var redisTime = (cached.Elapsed + load.RedisTime).TotalMilliseconds;
         var cacheError = cached.Error ?? load.CacheError;
 
@@ -84,7 +100,7 @@ public sealed partial class ProductQueryService(
     }
 
     /// <summary>The one database read behind concurrent misses. Never cancelled by a single caller: others share it.</summary>
-    private async Task<ProductLoad> LoadAndStoreAsync(Guid id, StackExchange.Redis.RedisKey key, bool storeInRedis)
+    private async Task<ProductLoad> LoadAndStoreAsync(Guid id, StackExchange.Redis.RedisKey key, bool storeInRedis, long generation)
     {
         var dbStarted = time.GetTimestamp();
         ProductDetails? product;
@@ -110,7 +126,12 @@ public sealed partial class ProductQueryService(
         var keep = product is null ? ttl : ttl + settings.StaleWindow;
         // The reader has its product: the SET is sent, and its reply is not waited for (a failure is logged).
         var storing = time.GetTimestamp();
-        var error = cache.SetInBackground(key, new CachedProduct(product, time.GetUtcNow() + ttl), CacheJsonContext.Default.CachedProduct, keep);
+        var entry = new CachedProduct(product, time.GetUtcNow() + ttl);
+        var error = cache.SetInBackground(key, entry, CacheJsonContext.Default.CachedProduct, keep);
+        if (error is null)
+        {
+            memory.Set(id, entry, generation);
+        }
         return new ProductLoad(product, false, dbTime, time.GetElapsedTime(storing), error is null ? ttl : null, error);
     }
 

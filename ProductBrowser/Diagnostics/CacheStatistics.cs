@@ -95,7 +95,7 @@ public sealed class CacheStatistics(TimeProvider time)
         CacheOutcome.Stale => ReadKind.Stale,
         _ when read.Status == ProductReadStatus.NotFound => ReadKind.NotFound,
         _ when read.Status == ProductReadStatus.Unavailable => ReadKind.Error,
-        CacheOutcome.Hit => ReadKind.Hit,
+        CacheOutcome.Hit or CacheOutcome.Memory => ReadKind.Hit,
         _ => ReadKind.Miss,
     };
 

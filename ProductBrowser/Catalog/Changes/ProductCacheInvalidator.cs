@@ -5,7 +5,7 @@ namespace ProductBrowser.Catalog.Changes;
 
 /// <summary>Removes what the cache holds about changed products: the product, its related list and its codes.</summary>
 public sealed partial class ProductCacheInvalidator(
-    IConnectionMultiplexer redis, CacheKeys keys, ILogger<ProductCacheInvalidator> logger)
+    IConnectionMultiplexer redis, CacheKeys keys, ProductMemoryTier memory, ILogger<ProductCacheInvalidator> logger)
 {
     public async Task InvalidateAsync(ProductChange change, CancellationToken cancellationToken)
     {
@@ -17,6 +17,7 @@ public sealed partial class ProductCacheInvalidator(
         }
 
         var id = change.ProductId!.Value;
+        await memory.RemoveEverywhereAsync(id);
         RedisKey[] doomed = [keys.Product(id), keys.Related(id), .. change.Codes.Select(keys.Code)];
         await redis.GetDatabase().KeyDeleteAsync(doomed);
         LogEvicted(logger, id, doomed.Length);
@@ -25,6 +26,7 @@ public sealed partial class ProductCacheInvalidator(
     /// <summary>SCAN + UNLINK of this app's keys only (its prefix and format version); never FLUSHDB.</summary>
     public async Task<long> FlushAsync(CancellationToken cancellationToken)
     {
+        await memory.ClearEverywhereAsync();
         long removed = 0;
         var database = redis.GetDatabase();
         foreach (var server in redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))

@@ -25,6 +25,7 @@ public sealed partial class CacheDashboardPage : ComponentBase, IDisposable
 
     [Inject] private CacheStatistics Statistics { get; set; } = null!;
     [Inject] private CacheAdministration Administration { get; set; } = null!;
+    [Inject] private ProductBrowser.Caching.ProductMemoryTier MemoryTier { get; set; } = null!;
     [Inject] private HealthCheckService Health { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;

@@ -119,6 +119,7 @@ public sealed partial class SkuLookupPage : ComponentBase, IAsyncDisposable
         static string Label(CacheReadReport? step) => step?.Outcome switch
         {
             CacheOutcome.Hit => "cache hit",
+            CacheOutcome.Memory => "in memory",
             CacheOutcome.Miss => "cache miss",
             CacheOutcome.Error => "cache error",
             _ => "—",
