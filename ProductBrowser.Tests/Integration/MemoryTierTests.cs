@@ -130,4 +130,20 @@ public sealed class MemoryTierTests(TestServers servers)
 
         Assert.False(tier.TryGet(id, out _));
     }
+
+    [Fact]
+    public async Task AnEvictionEmptiesThisInstancesMemoryEvenWhileRedisIsDown()
+    {
+        await using var redis = await servers.StartPrivateRedisAsync();
+        await using var services = CatalogServices.Create(servers.CatalogConnectionString, redis.ConnectionString, MemoryOn());
+        var id = DemoCatalogGenerator.IdFor(68);
+        await services.CreateQueryService().GetProductAsync(id, Cancellation);
+        Assert.True(services.Get<ProductMemoryTier>().TryGet(id, out _));
+
+        await redis.StopAsync(Cancellation);
+        await Assert.ThrowsAnyAsync<StackExchange.Redis.RedisException>(() =>
+            services.Get<ProductCacheInvalidator>().InvalidateAsync(new ProductChange(id, []), Cancellation));
+
+        Assert.False(services.Get<ProductMemoryTier>().TryGet(id, out _));
+    }
 }

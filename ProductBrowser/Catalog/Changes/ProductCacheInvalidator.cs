@@ -17,16 +17,35 @@ public sealed partial class ProductCacheInvalidator(
         }
 
         var id = change.ProductId!.Value;
-        await memory.RemoveEverywhereAsync(id);
         RedisKey[] doomed = [keys.Product(id), keys.Related(id), .. change.Codes.Select(keys.Code)];
-        await redis.GetDatabase().KeyDeleteAsync(doomed);
+        try
+        {
+            await redis.GetDatabase().KeyDeleteAsync(doomed);
+        }
+        finally
+        {
+            // After Redis, or an instance could refill its memory from the entry about to go; and even when Redis failed.
+            await memory.RemoveEverywhereAsync(id);
+        }
+
         LogEvicted(logger, id, doomed.Length);
     }
 
     /// <summary>SCAN + UNLINK of this app's keys only (its prefix and format version); never FLUSHDB.</summary>
     public async Task<long> FlushAsync(CancellationToken cancellationToken)
     {
-        await memory.ClearEverywhereAsync();
+        try
+        {
+            return await UnlinkAllAsync(cancellationToken);
+        }
+        finally
+        {
+            await memory.ClearEverywhereAsync();
+        }
+    }
+
+    private async Task<long> UnlinkAllAsync(CancellationToken cancellationToken)
+    {
         long removed = 0;
         var database = redis.GetDatabase();
         foreach (var server in redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))
