@@ -50,9 +50,10 @@ if (section == "throughput")
 }
 
 Console.Error.WriteLine("Measuring product reads…");
-await using var withMemoryTier = BenchmarkServices.Create(postgres.ConnectionString("productbrowser"), redisServer.ConnectionString, keyPrefix, products, plans,
+await using var readServices = BenchmarkServices.Create(postgres.ConnectionString("productbrowser"), redisServer.ConnectionString, keyPrefix, products, plans: null);
+await using var withMemoryTier = BenchmarkServices.Create(postgres.ConnectionString("productbrowser"), redisServer.ConnectionString, keyPrefix, products, plans: null,
     new Dictionary<string, string?> { ["Cache:MemoryTier"] = "true" });
-var reads = await new ReadPathScenarios(services, withMemoryTier, products, iterations).RunAsync();
+var reads = await new ReadPathScenarios(readServices, withMemoryTier, products, iterations).RunAsync();
 if (readsOnly)
 {
     foreach (var row in reads)

@@ -27,6 +27,7 @@ internal sealed class ReadPathScenarios(ServiceProvider services, ServiceProvide
     public const string FusionHit = "FusionCache hit (Redis, L1 off)";
     public const string FusionMiss = "FusionCache miss (L1 off)";
     public const string EfQuery = "EF Core query by id (not compiled)";
+    public const string EfCompiled = "EF Core compiled query by id (the miss path's, pooled context)";
 
     private const string RawSelect = """
         SELECT p.id, p.sku, p.gtin, p.name, p.description, c.name, p.brand, p.weight_kg, p.length_cm, p.width_cm,
@@ -103,6 +104,11 @@ internal sealed class ReadPathScenarios(ServiceProvider services, ServiceProvide
             new(ServiceMiss, _ => reads.GetProductAsync(missed), _ => redis.KeyDeleteAsync(missedKey)),
             new(HybridMiss, _ => libraries.HybridAsync(missed, localCache: false), _ => libraries.HybridRemoveAsync(missed)),
             new(FusionMiss, _ => libraries.FusionAsync(missed, l1: false), _ => libraries.FusionRemoveAsync(missed)),
+            new(EfCompiled, async _ =>
+            {
+                await using var db = await dbFactory.CreateDbContextAsync();
+                await ProductQueryService.LoadById(db, missed, CancellationToken.None);
+            }),
             new(EfQuery, async i =>
             {
                 await using var db = await dbFactory.CreateDbContextAsync();
