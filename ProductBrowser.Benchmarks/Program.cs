@@ -20,6 +20,12 @@ var data = Path.GetFullPath(options.GetValueOrDefault("data", ".data/benchmark")
 // --sections reads: only the product read paths (a quick check while working on them); the report needs all sections.
 // --sections requests: only the whole-request load (wrk).
 var section = options.GetValueOrDefault("sections", "all");
+if (section is not ("all" or "reads" or "throughput" or "requests"))
+{
+    Console.Error.WriteLine($"Unknown --sections '{section}': use all, reads, throughput or requests.");
+    return 2;
+}
+
 var readsOnly = section == "reads";
 
 Console.Error.WriteLine($"Starting servers (data in {data})…");
@@ -39,14 +45,14 @@ if (section == "requests")
 {
     var (requestTable, requestNotes) = await MeasureRequestsAsync();
     Console.WriteLine(string.Join('\n', requestTable.Concat(requestNotes)));
-    return;
+    return 0;
 }
 
 if (section == "throughput")
 {
     var (quickTable, quickNotes) = await new ThroughputScenarios(services, plans, products).RunAsync();
     Console.WriteLine(string.Join('\n', quickTable.Concat(quickNotes)));
-    return;
+    return 0;
 }
 
 Console.Error.WriteLine("Measuring product reads…");
@@ -61,7 +67,7 @@ if (readsOnly)
         Console.WriteLine($"{row.Scenario,-45} p50 {row.P50,8:F3}  p95 {row.P95,8:F3}  {row.BytesPerOp / 1024.0,6:F1} KB");
     }
 
-    return;
+    return 0;
 }
 
 Console.Error.WriteLine("Measuring SKU lookups…");
@@ -110,6 +116,8 @@ await foreach (var key in server.KeysAsync(pattern: keyPrefix + ":*", pageSize: 
 {
     await db.KeyDeleteAsync(key, CommandFlags.FireAndForget);
 }
+
+return 0;
 
 async Task<(IReadOnlyList<string>, IReadOnlyList<string>)> MeasureRequestsAsync()
 {
