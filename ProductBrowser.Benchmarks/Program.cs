@@ -112,7 +112,7 @@ if (options.TryGetValue("report", out var reportPath))
 // Leave nothing of this run in Redis.
 var server = services.GetRequiredService<IConnectionMultiplexer>().GetServers()[0];
 var db = services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
-await foreach (var key in server.KeysAsync(pattern: keyPrefix + ":*", pageSize: 1000))
+await foreach (var key in server.KeysAsync(pattern: keyPrefix + "*", pageSize: 1000))
 {
     await db.KeyDeleteAsync(key, CommandFlags.FireAndForget);
 }
