@@ -18,11 +18,17 @@ public sealed partial class ProductCacheInvalidator(
 
         var id = change.ProductId!.Value;
         RedisKey[] doomed = [keys.Product(id), keys.Related(id), .. change.Codes.Select(keys.Code)];
-        await redis.GetDatabase().KeyDeleteAsync(doomed);
+        // One DEL per key, sent together: the keys hash to different slots, and a multi-key DEL across slots fails on
+        // Redis Cluster (CROSSSLOT).
+        var database = redis.GetDatabase();
+        await Task.WhenAll(doomed.Select(key => database.KeyDeleteAsync(key)));
         LogEvicted(logger, id, doomed.Length);
     }
 
-    /// <summary>SCAN + UNLINK of this app's keys only (its prefix and format version); never FLUSHDB.</summary>
+    /// <summary>
+    /// SCAN + UNLINK of this app's keys only (its prefix and format version); never FLUSHDB. Every primary is scanned
+    /// (a cluster spreads keys over several), and each UNLINK names keys of one hash slot only.
+    /// </summary>
     public async Task<long> FlushAsync(CancellationToken cancellationToken)
     {
         long removed = 0;
@@ -49,9 +55,13 @@ public sealed partial class ProductCacheInvalidator(
         return removed;
     }
 
-    // UNLINK frees memory in the background: a large flush never blocks Redis for other clients.
-    private static async Task<long> UnlinkAsync(IDatabase database, List<RedisKey> batch) =>
-        (long)await database.ExecuteAsync("UNLINK", [.. batch.Select(k => (object)k)]);
+    // UNLINK frees memory in the background: a large flush never blocks Redis for other clients. Outside a cluster every
+    // key has the same (no) slot, so a batch stays one command.
+    private async Task<long> UnlinkAsync(IDatabase database, List<RedisKey> batch)
+    {
+        var unlinks = batch.GroupBy(redis.HashSlot).Select(slot => database.ExecuteAsync("UNLINK", [.. slot.Select(k => (object)k)]));
+        return (await Task.WhenAll(unlinks)).Sum(removed => (long)removed);
+    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Evicted product {ProductId} ({Keys} keys)")]
     private static partial void LogEvicted(ILogger logger, Guid productId, int keys);
