@@ -24,11 +24,13 @@ public static class MemoryEndpoint
             GC.WaitForPendingFinalizers();
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
-            return new MemoryReport(GC.GetTotalMemory(forceFullCollection: false), info.HeapSizeBytes, info.TotalCommittedBytes, Environment.WorkingSet);
+            return new MemoryReport(
+                GC.GetTotalMemory(forceFullCollection: false), info.HeapSizeBytes, info.TotalCommittedBytes, Environment.WorkingSet,
+                System.Runtime.GCSettings.IsServerGC);
         }).RequireAuthorization(AccountsExtensions.AdminPolicy);
         return app;
     }
 }
 
 /// <summary>Bytes after a full collection: live managed objects, the GC heap (with fragmentation), committed, working set.</summary>
-public sealed record MemoryReport(long ManagedBytes, long HeapSizeBytes, long CommittedBytes, long WorkingSetBytes);
+public sealed record MemoryReport(long ManagedBytes, long HeapSizeBytes, long CommittedBytes, long WorkingSetBytes, bool ServerGC);

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using ProductBrowser.LocalServers;
+
+namespace ProductBrowser.Benchmarks.Circuits;
+
+/// <summary>
+/// Opens <see cref="CircuitCapacityOptions.Circuits"/> tabs (half on the catalog, half on product details, each a
+/// circuit of its own) against one app process, then measures the process: memory per circuit after forced full
+/// collections, CPU while every tab sits idle, and the latency of interactions (a sort on the catalog) meanwhile.
+/// </summary>
+public sealed class CircuitCapacityRun(CircuitCapacityOptions options, AppProcess app, IBrowser browser, string adminPassword)
+{
+    private const string InteractiveMarker = "#app-interactive[data-interactive=true]";
+
+    // Clicks a sort button in the page and times, in the page, until the first row shows another product: the round
+    // trip through the circuit, the query and the render, without the test driver's own latency.
+    private const string TimedSort = """
+        async () => {
+            const firstSku = () => document.querySelector('#product-list a.sku-link')?.textContent;
+            const before = firstSku();
+            const button = document.querySelector('button[aria-label="Sort by Weight"]');
+            const started = performance.now();
+            await new Promise((resolve, reject) => {
+                const timeout = setTimeout(() => reject(new Error('no re-render within 10 s')), 10000);
+                const observer = new MutationObserver(() => {
+                    const now = firstSku();
+                    if (now && now !== before) { observer.disconnect(); clearTimeout(timeout); resolve(); }
+                });
+                observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+                button.click();
+            });
+            return performance.now() - started;
+        }
+        """;
+
+    public async Task<CircuitCapacityResult> RunAsync()
+    {
+        var context = await browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        context.SetDefaultTimeout(60_000);
+        await SignInAsync(context);
+
+        // Warm-up: one catalog tab stays open through the whole run (part of the baseline), the paths are JIT-compiled.
+        var warm = await OpenAsync(context, "/products");
+        for (var i = 0; i < 20; i++)
+        {
+            await warm.EvaluateAsync<double>(TimedSort);
+        }
+
+        await Task.Delay(options.Settle);
+        var before = await MeasureMemoryAsync(context);
+        Console.WriteLine($"Baseline: {before.ResidentBytes / 1048576.0:F1} MB resident, {before.ManagedBytes / 1048576.0:F1} MB managed");
+
+        var opening = Stopwatch.StartNew();
+        var pages = new List<IPage>();
+        var paths = Enumerable.Range(0, options.Circuits)
+            .Select(i => i % 2 == 0 ? "/products" : $"/products/{ProductId(i + 1)}")
+            .ToArray();
+        foreach (var batch in paths.Chunk(8))
+        {
+            pages.AddRange(await Task.WhenAll(batch.Select(path => OpenAsync(context, path))));
+            Console.Write($"\r{pages.Count}/{options.Circuits} circuits open");
+        }
+
+        opening.Stop();
+        Console.WriteLine();
+        await Task.Delay(options.Settle);
+
+        var cpuBefore = ServerProcessStats.CpuTime(app.ProcessId);
+        var idle = Stopwatch.StartNew();
+        await Task.Delay(options.IdleWindow);
+        var idleCpu = (ServerProcessStats.CpuTime(app.ProcessId) - cpuBefore) / idle.Elapsed * 100;
+        Console.WriteLine($"Idle CPU: {idleCpu:F2} % of one core");
+
+        var with = await MeasureMemoryAsync(context);
+        Console.WriteLine($"With circuits: {with.ResidentBytes / 1048576.0:F1} MB resident, {with.ManagedBytes / 1048576.0:F1} MB managed");
+
+        var catalogTabs = pages.Where((_, i) => i % 2 == 0).ToArray();
+        var latencies = new List<double>();
+        for (var i = 0; i < options.Interactions; i++)
+        {
+            latencies.Add(await catalogTabs[i % catalogTabs.Length].EvaluateAsync<double>(TimedSort));
+        }
+
+        var connected = 0;
+        foreach (var page in pages)
+        {
+            connected += await page.EvaluateAsync<bool>("() => !document.getElementById('components-reconnect-modal')?.open") ? 1 : 0;
+        }
+
+        await context.CloseAsync();
+        return new CircuitCapacityResult(options.Circuits, catalogTabs.Length, pages.Count - catalogTabs.Length, before, with,
+            idleCpu, options.IdleWindow, latencies, connected, opening.Elapsed);
+    }
+
+    private async Task SignInAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.Locator("#username").FillAsync(CircuitCapacityOptions.AdminUser);
+        await page.Locator("#password").FillAsync(adminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/products"));
+        await page.CloseAsync();
+    }
+
+    private static async Task<IPage> OpenAsync(IBrowserContext context, string path)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.Locator(InteractiveMarker).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        return page;
+    }
+
+    private async Task<MemorySnapshot> MeasureMemoryAsync(IBrowserContext context)
+    {
+        // Twice: the first collection may still leave finalizable objects that the second one frees.
+        await context.APIRequest.PostAsync("/diagnostics/memory");
+        var response = await context.APIRequest.PostAsync("/diagnostics/memory");
+        if (!response.Ok)
+        {
+            throw new InvalidOperationException($"POST /diagnostics/memory answered {response.Status}.");
+        }
+
+        var report = System.Text.Json.JsonSerializer.Deserialize<MemoryReport>(await response.TextAsync(), JsonOptions)!;
+        return new MemorySnapshot(ServerProcessStats.ResidentBytes(app.ProcessId), report.ManagedBytes, report.HeapSizeBytes,
+            report.CommittedBytes, report.ServerGC);
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    // Demo product n: 20000000-0000-0000-0000-{n:D12} (DemoCatalogGenerator.IdFor).
+    private static string ProductId(int n) => $"20000000-0000-0000-0000-{n:D12}";
+}
