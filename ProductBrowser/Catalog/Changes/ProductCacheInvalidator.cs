@@ -27,7 +27,7 @@ public sealed partial class ProductCacheInvalidator(
 
     /// <summary>
     /// SCAN + UNLINK of this app's keys only (its prefix and format version); never FLUSHDB. Every primary is scanned
-    /// (a cluster spreads keys over several), and each UNLINK names keys of one hash slot only.
+    /// (a cluster spreads keys over several).
     /// </summary>
     public async Task<long> FlushAsync(CancellationToken cancellationToken)
     {
@@ -55,12 +55,12 @@ public sealed partial class ProductCacheInvalidator(
         return removed;
     }
 
-    // UNLINK frees memory in the background: a large flush never blocks Redis for other clients. Outside a cluster every
-    // key has the same (no) slot, so a batch stays one command.
-    private async Task<long> UnlinkAsync(IDatabase database, List<RedisKey> batch)
+    // UNLINK frees memory in the background: a large flush never blocks Redis for other clients. One key per command,
+    // pipelined: on a cluster the keys of a batch hash to many slots, and a multi-key command across slots fails (CROSSSLOT).
+    private static async Task<long> UnlinkAsync(IDatabase database, List<RedisKey> batch)
     {
-        var unlinks = batch.GroupBy(redis.HashSlot).Select(slot => database.ExecuteAsync("UNLINK", [.. slot.Select(k => (object)k)]));
-        return (await Task.WhenAll(unlinks)).Sum(removed => (long)removed);
+        var removed = await Task.WhenAll(batch.Select(key => database.ExecuteAsync("UNLINK", key)));
+        return removed.Sum(result => (long)result);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Evicted product {ProductId} ({Keys} keys)")]
