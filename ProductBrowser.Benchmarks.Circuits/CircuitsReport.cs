@@ -11,7 +11,7 @@ public static class CircuitsReport
     private const double TargetKbPerCircuit = 300;
     private const double TargetP95Milliseconds = 100;
 
-    public static async Task WriteAsync(string path, CircuitCapacityOptions options, CircuitCapacityResult r, string chromiumVersion)
+    public static async Task WriteAsync(string path, CircuitCapacityOptions options, CircuitCapacityResult r, string chromiumVersion, string loadBefore)
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
@@ -21,7 +21,7 @@ public static class CircuitsReport
         text.AppendLine();
         text.AppendLine("| | |");
         text.AppendLine("|---|---|");
-        text.AppendLine(c, $"| machine | {CpuModel()}, {Environment.ProcessorCount} cores, {MemoryTotalGb():F1} GB RAM, {RuntimeInformation.OSDescription} |");
+        text.AppendLine(c, $"| machine | {CpuModel()}, {Environment.ProcessorCount} cores, {MemoryTotalGb():F1} GB RAM, {RuntimeInformation.OSDescription}; load average {loadBefore} when the run started (browser and servers share these cores) |");
         text.AppendLine(c, $"| app | published Release build, Production environment, {(r.With.ServerGC ? "server" : "workstation")} GC, {RuntimeInformation.FrameworkDescription} |");
         text.AppendLine(c, $"| browser | Chromium {chromiumVersion} (headless, one browser, one context, a tab per circuit), Playwright {typeof(Microsoft.Playwright.IPlaywright).Assembly.GetName().Version} |");
         text.AppendLine(c, $"| servers | {Version("/usr/sbin/redis-server", "/usr/bin/redis-server")}; PostgreSQL {PostgresVersion()}, same machine |");
