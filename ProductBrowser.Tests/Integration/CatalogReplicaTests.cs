@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using ProductBrowser.Catalog;
+using ProductBrowser.Catalog.Changes;
 using ProductBrowser.Catalog.Editing;
 using ProductBrowser.Catalog.List;
 using ProductBrowser.Catalog.Lookup;
@@ -89,5 +91,37 @@ public sealed class CatalogReplicaTests(TestServers servers) : IAsyncLifetime
         var error = Assert.Throws<OptionsValidationException>(() => services.Get<IOptions<CatalogDatabaseOptions>>().Value);
 
         Assert.Contains("ConnectionStrings:CatalogReplica", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AChangeIsEvictedAgainOnceTheReplicaMayHaveCaughtUp()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var services = CatalogServices.Create(_primary, servers.RedisConnectionString, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:CatalogReplica"] = _replica,
+            ["Database:ReplicaMaxLag"] = "00:00:05",
+        }, time);
+        var listener = services.Get<ProductChangeListener>();
+        await listener.StartAsync(Cancellation);
+        await listener.Listening.WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
+        var id = DemoCatalogGenerator.IdFor(7);
+        var applied = 0;
+        services.Get<ProductChangeNotifications>().Changed += _ => Interlocked.Increment(ref applied);
+
+        await CatalogDatabase.ExecuteAsync(_primary, "UPDATE products SET name = 'Renamed on the primary' WHERE id = $1", id);
+        await Eventually.TrueAsync(() => Volatile.Read(ref applied) == 1, TimeSpan.FromSeconds(5));
+        // Read right after the change: the cache is refilled from the replica, which has not caught up (here: never will).
+        var refill = await services.CreateQueryService().GetProductAsync(id, Cancellation);
+        var cachedAfterRefill = await services.Redis.KeyExistsAsync(services.Keys.Product(id));
+        await Eventually.TrueAsync(() =>
+        {
+            time.Advance(TimeSpan.FromSeconds(5));
+            return Volatile.Read(ref applied) == 2;
+        }, TimeSpan.FromSeconds(5));
+
+        Assert.NotEqual("Renamed on the primary", refill.Product!.Name);
+        Assert.True(cachedAfterRefill);
+        Assert.False(await services.Redis.KeyExistsAsync(services.Keys.Product(id)));
     }
 }
