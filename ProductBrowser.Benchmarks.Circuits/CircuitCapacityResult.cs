@@ -1,11 +1,12 @@
 namespace ProductBrowser.Benchmarks.Circuits;
 
-/// <summary>One measurement: memory before and with the circuits open, idle CPU, and interaction latencies.</summary>
+/// <summary>One measurement: memory before, with the catalog tabs and with all tabs open, idle CPU, interaction latencies.</summary>
 public sealed record CircuitCapacityResult(
     int Circuits,
     int CatalogPages,
     int DetailsPages,
     MemorySnapshot Before,
+    MemorySnapshot WithCatalog,
     MemorySnapshot With,
     double IdleCpuPercent,
     TimeSpan IdleWindow,
@@ -13,11 +14,23 @@ public sealed record CircuitCapacityResult(
     int ConnectedAtEnd,
     TimeSpan OpeningTime)
 {
-    public double ResidentPerCircuitKb => (With.ResidentBytes - Before.ResidentBytes) / 1024.0 / Circuits;
+    public double ResidentPerCircuitKb => PerCircuitKb(Before.ResidentBytes, With.ResidentBytes, Circuits);
 
-    public double ManagedPerCircuitKb => (With.ManagedBytes - Before.ManagedBytes) / 1024.0 / Circuits;
+    public double ManagedPerCircuitKb => PerCircuitKb(Before.ManagedBytes, With.ManagedBytes, Circuits);
 
-    public double HeapPerCircuitKb => (With.HeapSizeBytes - Before.HeapSizeBytes) / 1024.0 / Circuits;
+    public double HeapPerCircuitKb => PerCircuitKb(Before.HeapSizeBytes, With.HeapSizeBytes, Circuits);
+
+    /// <summary>Per circuit of one page: (resident, managed, GC heap) KB for the catalog tabs, then for the details tabs.</summary>
+    public (double Resident, double Managed, double Heap) CatalogPerCircuitKb => PerPage(Before, WithCatalog, CatalogPages);
+
+    public (double Resident, double Managed, double Heap) DetailsPerCircuitKb => PerPage(WithCatalog, With, DetailsPages);
+
+    private static (double, double, double) PerPage(MemorySnapshot from, MemorySnapshot to, int circuits) => (
+        PerCircuitKb(from.ResidentBytes, to.ResidentBytes, circuits),
+        PerCircuitKb(from.ManagedBytes, to.ManagedBytes, circuits),
+        PerCircuitKb(from.HeapSizeBytes, to.HeapSizeBytes, circuits));
+
+    private static double PerCircuitKb(long from, long to, int circuits) => (to - from) / 1024.0 / circuits;
 
     public double Percentile(double p)
     {

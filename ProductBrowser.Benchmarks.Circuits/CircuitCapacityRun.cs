@@ -5,9 +5,10 @@ using ProductBrowser.LocalServers;
 namespace ProductBrowser.Benchmarks.Circuits;
 
 /// <summary>
-/// Opens <see cref="CircuitCapacityOptions.Circuits"/> tabs (half on the catalog, half on product details, each a
+/// Opens <see cref="CircuitCapacityOptions.Circuits"/> tabs (half on the catalog, then half on product details, each a
 /// circuit of its own) against one app process, then measures the process: memory per circuit after forced full
-/// collections, CPU while every tab sits idle, and the latency of interactions (a sort on the catalog) meanwhile.
+/// collections (after the catalog tabs and after all), CPU while every tab sits idle, and the latency of interactions
+/// (a sort on the catalog) meanwhile.
 /// </summary>
 public sealed class CircuitCapacityRun(CircuitCapacityOptions options, AppProcess app, IBrowser browser, string adminPassword)
 {
@@ -40,7 +41,9 @@ public sealed class CircuitCapacityRun(CircuitCapacityOptions options, AppProces
         context.SetDefaultTimeout(60_000);
         await SignInAsync(context);
 
-        // Warm-up: one catalog tab stays open through the whole run (part of the baseline), the paths are JIT-compiled.
+        // Warm-up: a catalog tab and a details tab stay open through the whole run (part of the baseline), and the
+        // paths are JIT-compiled.
+        await OpenAsync(context, $"/products/{ProductId(options.Products)}");
         var warm = await OpenAsync(context, "/products");
         for (var i = 0; i < 20; i++)
         {
@@ -51,19 +54,17 @@ public sealed class CircuitCapacityRun(CircuitCapacityOptions options, AppProces
         var before = await MeasureMemoryAsync(context);
         Console.WriteLine($"Baseline: {before.ResidentBytes / 1048576.0:F1} MB resident, {before.ManagedBytes / 1048576.0:F1} MB managed");
 
+        // Catalog tabs first, measured on their own, then the details tabs: what each page costs per circuit.
         var opening = Stopwatch.StartNew();
-        var pages = new List<IPage>();
-        var paths = Enumerable.Range(0, options.Circuits)
-            .Select(i => i % 2 == 0 ? "/products" : $"/products/{ProductId(i + 1)}")
-            .ToArray();
-        foreach (var batch in paths.Chunk(8))
-        {
-            pages.AddRange(await Task.WhenAll(batch.Select(path => OpenAsync(context, path))));
-            Console.Write($"\r{pages.Count}/{options.Circuits} circuits open");
-        }
-
+        var catalogTabs = await OpenManyAsync(context, Enumerable.Repeat("/products", options.Circuits / 2));
         opening.Stop();
-        Console.WriteLine();
+        await Task.Delay(options.Settle);
+        var withCatalog = await MeasureMemoryAsync(context);
+        opening.Start();
+        var detailsTabs = await OpenManyAsync(context,
+            Enumerable.Range(1, options.Circuits - catalogTabs.Count).Select(n => $"/products/{ProductId(n)}"));
+        opening.Stop();
+        IReadOnlyList<IPage> pages = [.. catalogTabs, .. detailsTabs];
         await Task.Delay(options.Settle);
 
         var cpuBefore = ServerProcessStats.CpuTime(app.ProcessId);
@@ -75,11 +76,10 @@ public sealed class CircuitCapacityRun(CircuitCapacityOptions options, AppProces
         var with = await MeasureMemoryAsync(context);
         Console.WriteLine($"With circuits: {with.ResidentBytes / 1048576.0:F1} MB resident, {with.ManagedBytes / 1048576.0:F1} MB managed");
 
-        var catalogTabs = pages.Where((_, i) => i % 2 == 0).ToArray();
         var latencies = new List<double>();
         for (var i = 0; i < options.Interactions; i++)
         {
-            latencies.Add(await catalogTabs[i % catalogTabs.Length].EvaluateAsync<double>(TimedSort));
+            latencies.Add(await catalogTabs[i % catalogTabs.Count].EvaluateAsync<double>(TimedSort));
         }
 
         var connected = 0;
@@ -89,7 +89,7 @@ public sealed class CircuitCapacityRun(CircuitCapacityOptions options, AppProces
         }
 
         await context.CloseAsync();
-        return new CircuitCapacityResult(options.Circuits, catalogTabs.Length, pages.Count - catalogTabs.Length, before, with,
+        return new CircuitCapacityResult(options.Circuits, catalogTabs.Count, detailsTabs.Count, before, withCatalog, with,
             idleCpu, options.IdleWindow, latencies, connected, opening.Elapsed);
     }
 
@@ -102,6 +102,19 @@ public sealed class CircuitCapacityRun(CircuitCapacityOptions options, AppProces
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/products"));
         await page.CloseAsync();
+    }
+
+    private static async Task<IReadOnlyList<IPage>> OpenManyAsync(IBrowserContext context, IEnumerable<string> paths)
+    {
+        var pages = new List<IPage>();
+        foreach (var batch in paths.Chunk(8))
+        {
+            pages.AddRange(await Task.WhenAll(batch.Select(path => OpenAsync(context, path))));
+            Console.Write($"\r{pages.Count} tabs open");
+        }
+
+        Console.WriteLine();
+        return pages;
     }
 
     private static async Task<IPage> OpenAsync(IBrowserContext context, string path)
