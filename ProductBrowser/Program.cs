@@ -6,6 +6,7 @@ using ProductBrowser.Components;
 using ProductBrowser.Data;
 using ProductBrowser.Data.Seeding;
 using ProductBrowser.Diagnostics;
+using ProductBrowser.ScaleOut;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,7 @@ builder.AddRedisCache();
 builder.AddCatalogReads();
 builder.AddHealthEndpoints();
 builder.AddAccounts();
+builder.AddScaleOut();
 builder.AddUserInterface();
 
 var app = builder.Build();
@@ -42,10 +44,12 @@ catch (AccountConfigurationException ex)
     return 1;
 }
 
+app.UseInstanceName();
 app.UseSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthEndpoints();
+app.MapMemoryEndpoint();
 app.MapAccountEndpoints();
 app.MapProductEndpoints();
 app.UseUserInterface();

@@ -10,7 +10,7 @@ pb_have_postgres_server() {
   command -v initdb > /dev/null
 }
 
-# Usage: pb_ensure_prerequisites redis postgres [chromium] [compose]
+# Usage: pb_ensure_prerequisites redis postgres [chromium] [compose] [nginx]
 pb_ensure_prerequisites() {
   command -v dotnet > /dev/null || pb_fail "The .NET 10 SDK is required: https://dotnet.microsoft.com/download (then re-run)."
 
@@ -22,6 +22,7 @@ pb_ensure_prerequisites() {
       chromium) [[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || packages+=(chromium) ;;
       compose) command -v docker-compose > /dev/null || packages+=(docker-compose) ;;
       wrk) command -v wrk > /dev/null || packages+=(wrk) ;;
+      nginx) command -v nginx > /dev/null || [[ -x /usr/sbin/nginx ]] || packages+=(nginx) ;;
     esac
   done
   [[ ${#packages[@]} -eq 0 ]] && return 0

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Builds everything and runs the whole test suite: unit, bunit, integration (real PostgreSQL and Redis, started by
-# the test fixtures in temp folders) and end-to-end (the system Chromium). The docker-compose client is only used to
-# validate docker-compose.yml (no engine needed). Prints "N passed, N failed" last.
+# the test fixtures in temp folders) and end-to-end (the system Chromium; two app processes behind a throwaway nginx).
+# The docker-compose client is only used to validate docker-compose.yml (no engine needed). Prints "N passed, N failed"
+# last.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/prerequisites.sh
 
-pb_ensure_prerequisites redis postgres chromium compose
+pb_ensure_prerequisites redis postgres chromium compose nginx
 
 pb_info "Building (warnings are errors)"
 dotnet build ProductBrowser.sln -c Release -nologo -v quiet -clp:ErrorsOnly

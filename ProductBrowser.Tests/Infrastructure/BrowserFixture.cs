@@ -62,6 +62,30 @@ public sealed class BrowserFixture(TestServers servers) : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A page in a fresh context against another server (a load balancer, say), signed in there through its form.</summary>
+    public async Task<IPage> NewSignedInPageAsync(Uri baseAddress, string user = Admin)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        await context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, user);
+        return page;
+    }
+
+    private static async Task SignInAsync(IPage page, string user)
+    {
+        await page.GotoAsync("/account/login");
+        await page.Locator("#username").FillAsync(user);
+        await page.Locator("#password").FillAsync(DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/products"));
+    }
+
     /// <summary>Signs in once per user through the real sign-in form and keeps the cookies for later contexts.</summary>
     private async Task<string> SignedInStateAsync(string user)
     {
@@ -75,11 +99,7 @@ public sealed class BrowserFixture(TestServers servers) : IAsyncLifetime
 
             await using var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseAddress.ToString() });
             var page = await context.NewPageAsync();
-            await page.GotoAsync("/account/login");
-            await page.Locator("#username").FillAsync(user);
-            await page.Locator("#password").FillAsync(DemoPassword);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/products"));
+            await SignInAsync(page, user);
             state = await context.StorageStateAsync();
             _signedIn[user] = state;
             return state;

@@ -69,6 +69,14 @@ public sealed class TestServers : IAsyncLifetime
     public Task<RedisServer> StartPrivateRedisAsync() =>
         RedisServer.StartAsync(Path.Combine(_root, $"redis-{Guid.NewGuid():N}"), ServerPorts.Free(), throwaway: true);
 
+    /// <summary>Starts a one-node Redis Cluster (every hash slot on one node) of a test's own.</summary>
+    public Task<RedisServer> StartRedisClusterAsync() =>
+        RedisServer.StartClusterAsync(Path.Combine(_root, $"redis-cluster-{Guid.NewGuid():N}"), ServerPorts.Free());
+
+    /// <summary>Starts a Redis Sentinel of a test's own that monitors <paramref name="primary"/> as <paramref name="serviceName"/>.</summary>
+    public Task<RedisServer> StartRedisSentinelAsync(RedisServer primary, string serviceName) =>
+        RedisServer.StartSentinelAsync(Path.Combine(_root, $"redis-sentinel-{Guid.NewGuid():N}"), ServerPorts.Free(), serviceName, primary.Port);
+
     /// <summary>Starts a PostgreSQL of a test's own with a small migrated demo catalog, for tests that stop and start it.</summary>
     public async Task<PostgresServer> StartPrivatePostgresAsync(int products = 50)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,7 +11,7 @@ namespace ProductBrowser.Tests.Integration;
 
 /// <summary>Sign-in, roles and their limits, over HTTP against the real app.</summary>
 [Collection(EndToEndCollection.Name)]
-public sealed partial class SignInTests(BrowserFixture browser)
+public sealed class SignInTests(BrowserFixture browser)
 {
     private static readonly string ProductPage = $"/products/{DemoCatalogGenerator.IdFor(5)}";
 
@@ -159,7 +158,7 @@ public sealed partial class SignInTests(BrowserFixture browser)
 
         var response = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = Token(page),
+            ["__RequestVerificationToken"] = SignInForm.Token(page),
         }), Cancellation);
         var after = await client.GetAsync("/products", Cancellation);
 
@@ -213,23 +212,9 @@ public sealed partial class SignInTests(BrowserFixture browser)
     /// <summary>Posts the real sign-in form (with its antiforgery token) and returns the page shown afterwards.</summary>
     private static async Task<string> SignInAsync(HttpClient client, string user, string password)
     {
-        var form = await client.GetStringAsync("/account/login", Cancellation);
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = Token(form),
-            ["Input.UserName"] = user,
-            ["Input.Password"] = password,
-        }), Cancellation);
+        var response = await SignInForm.PostAsync(client, user, password);
         return response.StatusCode == HttpStatusCode.Redirect
             ? await client.GetStringAsync(response.Headers.Location, Cancellation)
             : await response.Content.ReadAsStringAsync(Cancellation);
     }
-
-    private static string Token(string html) =>
-        WebUtility.HtmlDecode(TokenPattern().Match(html) is { Success: true } match ? match.Groups[1].Value
-            : throw new InvalidOperationException("No antiforgery token on the page."));
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

@@ -13,7 +13,7 @@ namespace ProductBrowser.Catalog;
 /// Every read reports how it was served.
 /// </summary>
 public sealed partial class ProductQueryService(
-    IDbContextFactory<CatalogDbContext> dbFactory,
+    CatalogReadDbContextFactory dbFactory,
     CacheStore cache,
     ProductMemoryTier memory,
     CacheKeys keys,

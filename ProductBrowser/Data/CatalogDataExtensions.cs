@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -8,6 +9,10 @@ namespace ProductBrowser.Data;
 public static class CatalogDataExtensions
 {
     public const string ConnectionStringName = "Catalog";
+
+    public const string ReplicaConnectionStringName = "CatalogReplica";
+
+    private const string ReplicaDataSource = "replica";
 
     /// <summary>
     /// One <see cref="NpgsqlDataSource"/> for the process and a pooled <see cref="IDbContextFactory{TContext}"/>:
@@ -19,12 +24,21 @@ public static class CatalogDataExtensions
             .Configure(options =>
             {
                 options.ConnectionString = builder.Configuration.GetConnectionString(ConnectionStringName) ?? "";
+                options.ReplicaConnectionString = builder.Configuration.GetConnectionString(ReplicaConnectionStringName) ?? "";
                 options.MigrateOnStartup = builder.Configuration.GetValue("Database:MigrateOnStartup", true);
+                options.ReplicaMaxLag = builder.Configuration.GetValue("Database:ReplicaMaxLag", options.ReplicaMaxLag);
             })
             .Validate(
                 options => IsValidConnectionString(options.ConnectionString),
                 $"ConnectionStrings:{ConnectionStringName} must be a PostgreSQL connection string " +
                 $"(for example via the environment variable ConnectionStrings__{ConnectionStringName}).")
+            .Validate(
+                options => options.ReplicaConnectionString.Length == 0 || IsValidConnectionString(options.ReplicaConnectionString),
+                $"ConnectionStrings:{ReplicaConnectionStringName}, when set, must be a PostgreSQL connection string " +
+                $"(environment variable ConnectionStrings__{ReplicaConnectionStringName}); leave it empty to read from the primary.")
+            .Validate(
+                options => options.ReplicaMaxLag >= TimeSpan.Zero && options.ReplicaMaxLag <= TimeSpan.FromMinutes(10),
+                "Database:ReplicaMaxLag must be between 00:00:00 and 00:10:00.")
             .ValidateOnStart();
 
         builder.Services.AddSingleton(sp =>
@@ -34,13 +48,31 @@ public static class CatalogDataExtensions
         });
 
         builder.Services.AddPooledDbContextFactory<CatalogDbContext>((sp, options) =>
+            Configure(options, sp.GetRequiredService<NpgsqlDataSource>(), sp));
+
+        builder.Services.AddKeyedSingleton(ReplicaDataSource, (sp, _) =>
         {
-            options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
-                .UseSnakeCaseNamingConvention()
-                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-                // Capped counts (count over LIMIT n) need no order; the warning would fire on every count.
-                .ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
-            options.AddInterceptors(sp.GetServices<IInterceptor>());
+            var options = sp.GetRequiredService<IOptions<CatalogDatabaseOptions>>().Value;
+            return new NpgsqlDataSourceBuilder(WithAutomaticPreparation(options.ReplicaConnectionString)).Build();
+        });
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CatalogDatabaseOptions>>().Value;
+            if (options.ReplicaConnectionString.Length == 0)
+            {
+                return new CatalogReadDbContextFactory(sp.GetRequiredService<IDbContextFactory<CatalogDbContext>>(), isReplica: false);
+            }
+
+            var primary = sp.GetRequiredService<IDbContextFactory<CatalogDbContext>>();
+            var replica = new DbContextOptionsBuilder<CatalogDbContext>().UseApplicationServiceProvider(sp);
+            Configure(replica, sp.GetRequiredKeyedService<NpgsqlDataSource>(ReplicaDataSource), sp);
+            using (var context = primary.CreateDbContext())
+            {
+                // The primary's model instance: compiled queries (by id, by SKU) refuse to run against another one.
+                replica.UseModel(context.Model);
+            }
+
+            return new CatalogReadDbContextFactory(new PooledDbContextFactory<CatalogDbContext>(replica.Options), isReplica: true);
         });
 
         builder.Services.AddSingleton<CatalogDatabaseMigrator>();
@@ -63,6 +95,16 @@ public static class CatalogDataExtensions
         }
 
         return builder.ConnectionString;
+    }
+
+    private static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource, IServiceProvider services)
+    {
+        options.UseNpgsql(dataSource)
+            .UseSnakeCaseNamingConvention()
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            // Capped counts (count over LIMIT n) need no order; the warning would fire on every count.
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+        options.AddInterceptors(services.GetServices<IInterceptor>());
     }
 
     private static bool IsValidConnectionString(string connectionString)

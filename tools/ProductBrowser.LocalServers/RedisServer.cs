@@ -12,13 +12,19 @@ public sealed class RedisServer : IAsyncDisposable
 {
     private readonly string _executable;
     private readonly bool _throwaway;
+    private readonly IReadOnlyList<string> _leadingArguments;
+    private readonly IReadOnlyList<string> _modeArguments;
 
-    private RedisServer(string executable, string directory, int port, bool throwaway)
+    private RedisServer(string executable, string directory, int port, bool throwaway, IReadOnlyList<string>? leadingArguments = null,
+        IReadOnlyList<string>? modeArguments = null)
     {
         _executable = executable;
         Directory = directory;
         Port = port;
         _throwaway = throwaway;
+        _leadingArguments = leadingArguments ?? [];
+        // A cache: no persistence, least recently used keys go first when a memory limit is set.
+        _modeArguments = modeArguments ?? ["--save", "", "--appendonly", "no", "--maxmemory-policy", "allkeys-lru"];
     }
 
     public string Directory { get; }
@@ -32,13 +38,56 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync(
         string directory, int port, bool throwaway, CancellationToken cancellationToken = default)
     {
-        var executable = ServerProcess.FindOnPath("redis-server") ?? throw new PrerequisiteMissingException(
-            "redis-server was not found. Install it with 'sudo apt-get install -y redis-server' " +
-            "(or run ./scripts/test.sh, which does).");
-
-        var server = new RedisServer(executable, Path.GetFullPath(directory), port, throwaway);
+        var server = new RedisServer(Executable(), Path.GetFullPath(directory), port, throwaway);
         await server.StartAsync(cancellationToken);
         return server;
+    }
+
+    /// <summary>A throwaway Redis Cluster of one node that holds every hash slot: cluster rules (CROSSSLOT) apply in full.</summary>
+    public static async Task<RedisServer> StartClusterAsync(string directory, int port, CancellationToken cancellationToken = default)
+    {
+        directory = Path.GetFullPath(directory);
+        var server = new RedisServer(Executable(), directory, port, throwaway: true, modeArguments:
+            ["--save", "", "--appendonly", "no", "--cluster-enabled", "yes", "--cluster-config-file", Path.Combine(directory, "nodes.conf")]);
+        await server.StartAsync(cancellationToken);
+        await server.CliAsync(["CLUSTER", "ADDSLOTSRANGE", "0", "16383"], cancellationToken);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!(await server.CliAsync(["CLUSTER", "INFO"], cancellationToken)).Contains("cluster_state:ok", StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"The Redis cluster node on port {port} did not report cluster_state:ok within 15 s.");
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        return server;
+    }
+
+    /// <summary>A throwaway Redis Sentinel that monitors the primary on <paramref name="primaryPort"/> as <paramref name="serviceName"/>.</summary>
+    public static async Task<RedisServer> StartSentinelAsync(
+        string directory, int port, string serviceName, int primaryPort, CancellationToken cancellationToken = default)
+    {
+        directory = Path.GetFullPath(directory);
+        System.IO.Directory.CreateDirectory(directory);
+        // Sentinel rewrites its configuration file as it learns the topology: it must be a file of its own.
+        var configuration = Path.Combine(directory, "sentinel.conf");
+        await File.WriteAllTextAsync(configuration, string.Create(CultureInfo.InvariantCulture,
+            $"sentinel monitor {serviceName} 127.0.0.1 {primaryPort} 1\nsentinel down-after-milliseconds {serviceName} 5000\n"), cancellationToken);
+        var server = new RedisServer(Executable(), directory, port, throwaway: true, leadingArguments: [configuration, "--sentinel"], modeArguments: []);
+        await server.StartAsync(cancellationToken);
+        return server;
+    }
+
+    private static string Executable() => ServerProcess.FindOnPath("redis-server") ?? throw new PrerequisiteMissingException(
+        "redis-server was not found. Install it with 'sudo apt-get install -y redis-server' (or run ./scripts/test.sh, which does).");
+
+    private Task<string> CliAsync(IEnumerable<string> command, CancellationToken cancellationToken)
+    {
+        var cli = ServerProcess.FindOnPath("redis-cli") ?? throw new PrerequisiteMissingException(
+            "redis-cli was not found; it comes with redis-server ('sudo apt-get install -y redis-server').");
+        return ServerProcess.RunAsync(cli, ["-p", Port.ToString(CultureInfo.InvariantCulture), .. command], Directory, cancellationToken: cancellationToken);
     }
 
     /// <summary>Starts the server (again); a no-op while it answers.</summary>
@@ -52,15 +101,14 @@ public sealed class RedisServer : IAsyncDisposable
         System.IO.Directory.CreateDirectory(Directory);
         await ServerProcess.RunAsync(_executable,
         [
+            .. _leadingArguments,
             "--port", Port.ToString(CultureInfo.InvariantCulture),
             "--bind", "127.0.0.1",
             "--dir", Directory,
             "--daemonize", "yes",
             "--pidfile", Path.Combine(Directory, "redis.pid"),
             "--logfile", Path.Combine(Directory, "redis.log"),
-            "--save", "",
-            "--appendonly", "no",
-            "--maxmemory-policy", "allkeys-lru",
+            .. _modeArguments,
         ], Directory, cancellationToken: cancellationToken);
 
         await WaitUntilAsync(() => Ping(Port), "answer PING", cancellationToken);

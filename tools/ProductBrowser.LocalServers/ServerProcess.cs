@@ -53,6 +53,26 @@ internal static class ServerProcess
         return output;
     }
 
+    /// <summary>Asks a child process to stop with <paramref name="signal"/>, killing it (and its children) after 10 s.</summary>
+    public static async Task StopAsync(Process process, string signal)
+    {
+        if (process.HasExited)
+        {
+            return;
+        }
+
+        await RunAsync("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
     public static string? FindOnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "")
         .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)

@@ -18,9 +18,12 @@ public sealed partial class ProductCacheInvalidator(
 
         var id = change.ProductId!.Value;
         RedisKey[] doomed = [keys.Product(id), keys.Related(id), .. change.Codes.Select(keys.Code)];
+        // One DEL per key, sent together: the keys hash to different slots, and a multi-key DEL across slots fails on
+        // Redis Cluster (CROSSSLOT).
+        var database = redis.GetDatabase();
         try
         {
-            await redis.GetDatabase().KeyDeleteAsync(doomed);
+            await Task.WhenAll(doomed.Select(key => database.KeyDeleteAsync(key)));
         }
         finally
         {
@@ -31,7 +34,10 @@ public sealed partial class ProductCacheInvalidator(
         LogEvicted(logger, id, doomed.Length);
     }
 
-    /// <summary>SCAN + UNLINK of this app's keys only (its prefix and format version); never FLUSHDB.</summary>
+    /// <summary>
+    /// SCAN + UNLINK of this app's keys only (its prefix and format version); never FLUSHDB. Every primary is scanned
+    /// (a cluster spreads keys over several).
+    /// </summary>
     public async Task<long> FlushAsync(CancellationToken cancellationToken)
     {
         try
@@ -70,9 +76,13 @@ public sealed partial class ProductCacheInvalidator(
         return removed;
     }
 
-    // UNLINK frees memory in the background: a large flush never blocks Redis for other clients.
-    private static async Task<long> UnlinkAsync(IDatabase database, List<RedisKey> batch) =>
-        (long)await database.ExecuteAsync("UNLINK", [.. batch.Select(k => (object)k)]);
+    // UNLINK frees memory in the background: a large flush never blocks Redis for other clients. One key per command,
+    // pipelined: on a cluster the keys of a batch hash to many slots, and a multi-key command across slots fails (CROSSSLOT).
+    private static async Task<long> UnlinkAsync(IDatabase database, List<RedisKey> batch)
+    {
+        var removed = await Task.WhenAll(batch.Select(key => database.ExecuteAsync("UNLINK", key)));
+        return removed.Sum(result => (long)result);
+    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Evicted product {ProductId} ({Keys} keys)")]
     private static partial void LogEvicted(ILogger logger, Guid productId, int keys);

@@ -2,19 +2,23 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ProductBrowser.Caching;
+using ProductBrowser.Data;
 
 namespace ProductBrowser.Catalog.Changes;
 
 /// <summary>
 /// Every app instance LISTENs on <c>product_changes</c>, so writes from anywhere (this app, psql, a nightly import)
 /// clean the cache. When the listening connection drops it reconnects with back-off and, since notifications sent in
-/// between are lost, flushes this app's cache entries rather than risk serving a missed change.
+/// between are lost, flushes this app's cache entries rather than risk serving a missed change. With a read replica, each
+/// change is applied a second time after <see cref="CatalogDatabaseOptions.ReplicaMaxLag"/>: a read that refilled the cache
+/// from the lagging replica in between is evicted then, instead of being served for a whole TTL.
 /// </summary>
 public sealed partial class ProductChangeListener(
     NpgsqlDataSource dataSource,
     ProductCacheInvalidator invalidator,
     ProductChangeNotifications notifications,
     IOptions<CacheOptions> options,
+    IOptions<CatalogDatabaseOptions> database,
     TimeProvider time,
     ILogger<ProductChangeListener> logger) : BackgroundService
 {
@@ -92,19 +96,44 @@ public sealed partial class ProductChangeListener(
 
     private async Task ApplyChangesAsync(CancellationToken stoppingToken)
     {
+        var replicaLag = database.Value.ReplicaConnectionString.Length > 0 && database.Value.ReplicaMaxLag > TimeSpan.Zero
+            ? database.Value.ReplicaMaxLag
+            : (TimeSpan?)null;
         await foreach (var change in _changes.Reader.ReadAllAsync(stoppingToken).WithCancellation(stoppingToken).ConfigureAwait(false))
         {
-            try
+            await ApplyAsync(change, stoppingToken);
+            if (replicaLag is { } lag)
             {
-                await invalidator.InvalidateAsync(change, stoppingToken);
+                _ = ApplyAgainAsync(change, lag, stoppingToken);
             }
-            catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
-            {
-                // Redis is down: nothing is served from it either; entries written before the outage expire with their TTL.
-                LogInvalidationFailed(logger, ex);
-            }
+        }
+    }
 
-            notifications.Publish(change);
+    private async Task ApplyAsync(ProductChange change, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await invalidator.InvalidateAsync(change, stoppingToken);
+        }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            // Redis is down: nothing is served from it either; entries written before the outage expire with their TTL.
+            LogInvalidationFailed(logger, ex);
+        }
+
+        notifications.Publish(change);
+    }
+
+    private async Task ApplyAgainAsync(ProductChange change, TimeSpan lag, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(lag, time, stoppingToken);
+            await ApplyAsync(change, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
         }
     }
 

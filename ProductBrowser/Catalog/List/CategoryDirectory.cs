@@ -8,7 +8,7 @@ namespace ProductBrowser.Catalog.List;
 /// Categories with their counts. Counting a million rows by category takes ~100 ms, so the answer is kept in memory for
 /// <see cref="Lifetime"/>: cheap enough to show counts beside every category in the filter.
 /// </summary>
-public sealed class CategoryDirectory(IDbContextFactory<CatalogDbContext> dbFactory, IMemoryCache memory) : ICategoryDirectory
+public sealed class CategoryDirectory(CatalogReadDbContextFactory dbFactory, IMemoryCache memory) : ICategoryDirectory
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
     private static readonly object CacheKey = new();

@@ -9,7 +9,7 @@ namespace ProductBrowser.Catalog.List;
 /// paging (seek from the edge row of the current page), so every page costs about the same. No tracking, one short
 /// context per call. Totals are counted up to <see cref="CountCap"/> (cheap: a few milliseconds) and bounded above it.
 /// </summary>
-public sealed class ProductListService(IDbContextFactory<CatalogDbContext> dbFactory, TimeProvider time) : IProductListService
+public sealed class ProductListService(CatalogReadDbContextFactory dbFactory, TimeProvider time) : IProductListService
 {
     public const int CountCap = 1_000;
 

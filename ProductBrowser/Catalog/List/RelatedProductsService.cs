@@ -10,7 +10,7 @@ namespace ProductBrowser.Catalog.List;
 /// product with the same TTL, so a product page read from the cache touches PostgreSQL not at all.
 /// </summary>
 public sealed class RelatedProductsService(
-    IDbContextFactory<CatalogDbContext> dbFactory,
+    CatalogReadDbContextFactory dbFactory,
     CacheStore cache,
     CacheKeys keys,
     IOptions<CacheOptions> options) : IRelatedProductsService

@@ -11,7 +11,7 @@ namespace ProductBrowser.Catalog.Lookup;
 /// <see cref="IProductQueryService"/>, cache-aside as on the details page.
 /// </summary>
 public sealed partial class SkuLookupService(
-    IDbContextFactory<CatalogDbContext> dbFactory,
+    CatalogReadDbContextFactory dbFactory,
     CacheStore cache,
     CacheKeys keys,
     IProductQueryService products,

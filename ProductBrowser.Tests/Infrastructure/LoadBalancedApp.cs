@@ -1,0 +1,103 @@
+using System.Globalization;
+using ProductBrowser.LocalServers;
+using ProductBrowser.Tests.Unit;
+
+namespace ProductBrowser.Tests.Infrastructure;
+
+/// <summary>
+/// Two app instances as separate processes (the built app, Development settings, the demo users) sharing one database,
+/// the test Redis and one key prefix, behind nginx running the repository's own load-balancer configuration.
+/// </summary>
+public sealed class LoadBalancedApp(TestServers servers) : IAsyncLifetime
+{
+    public const string FirstName = "first";
+    public const string SecondName = "second";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"productbrowser-lb-{Guid.NewGuid():N}");
+    private readonly Dictionary<string, AppProcess> _instances = new(StringComparer.Ordinal);
+    private NginxServer? _nginx;
+
+    public string CatalogConnectionString { get; private set; } = "";
+
+    public string KeyPrefix { get; } = $"lb{Guid.NewGuid():N}"[..20];
+
+    /// <summary>nginx's address: what a user's browser talks to.</summary>
+    public Uri BalancerAddress { get; private set; } = null!;
+
+    public AppProcess Instance(string name) => _instances[name];
+
+    public async ValueTask InitializeAsync()
+    {
+        CatalogConnectionString = await servers.CreateDatabaseAsync("balanced");
+        await CatalogDatabase.MigrateAndSeedAsync(CatalogConnectionString, servers.RedisConnectionString, 50);
+
+        // One after the other: the first creates the demo users, the second finds them.
+        foreach (var name in new[] { FirstName, SecondName })
+        {
+            _instances[name] = await AppProcess.StartAsync(AppDll(), Settings(name), TestContext.Current.CancellationToken);
+        }
+
+        var port = ServerPorts.Free();
+        _nginx = await NginxServer.StartAsync(Path.Combine(_directory, "nginx"), SiteConfiguration(port,
+            _instances[FirstName].Port, _instances[SecondName].Port), port, TestContext.Current.CancellationToken);
+        BalancerAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
+    }
+
+    /// <summary>The repository's nginx site with the compose service names and port replaced by loopback ones.</summary>
+    public static string SiteConfiguration(int listenPort, int firstPort, int secondPort)
+    {
+        var site = File.ReadAllText(Path.Combine(DeploymentFilesTests.RepositoryRoot(), "deploy", "nginx", "productbrowser.conf"));
+        return Replace(Replace(Replace(site,
+            "listen 8080;", $"listen 127.0.0.1:{listenPort};"),
+            "server app1:8080", $"server 127.0.0.1:{firstPort}"),
+            "server app2:8080", $"server 127.0.0.1:{secondPort}");
+    }
+
+    private static string Replace(string text, string old, string replacement) =>
+        text.Contains(old, StringComparison.Ordinal)
+            ? text.Replace(old, replacement, StringComparison.Ordinal)
+            : throw new InvalidOperationException($"deploy/nginx/productbrowser.conf no longer contains '{old}'; update the test setup.");
+
+    private Dictionary<string, string> Settings(string name) => new(StringComparer.Ordinal)
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
+        ["ConnectionStrings:Catalog"] = CatalogConnectionString,
+        ["ConnectionStrings:Redis"] = servers.RedisConnectionString,
+        ["Cache:KeyPrefix"] = KeyPrefix,
+        ["DemoCatalog:Enabled"] = "false",
+        ["Instance:Name"] = name,
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    /// <summary>The app as built next to the tests (same configuration): ProductBrowser/bin/{configuration}/{framework}.</summary>
+    private static string AppDll()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testOutput.Name;
+        var configuration = testOutput.Parent!.Name;
+        return Path.Combine(DeploymentFilesTests.RepositoryRoot(), "ProductBrowser", "bin", configuration, framework, "ProductBrowser.dll");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_nginx is not null)
+        {
+            await _nginx.DisposeAsync();
+        }
+
+        foreach (var instance in _instances.Values)
+        {
+            await instance.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Leftovers in the temp folder are harmless.
+        }
+    }
+}
