@@ -102,6 +102,16 @@ var report = new Report(
     RequestsNotes: requestsNotes);
 
 var markdown = report.ToMarkdown();
+// Circuit capacity has its own harness (a browser with 200 tabs); its latest report joins this one, so there is one.
+var circuits = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.GetValueOrDefault("report", "docs/benchmarks.md")))!, "benchmarks", "circuits.md");
+if (File.Exists(circuits))
+{
+    var lines = (await File.ReadAllLinesAsync(circuits)).SkipWhile(l => l.StartsWith("# ", StringComparison.Ordinal));
+    markdown += Environment.NewLine + "## Circuit capacity of one instance" + Environment.NewLine + Environment.NewLine +
+        "From `scripts/benchmark-circuits.sh`, its own run ([`benchmarks/circuits.md`](benchmarks/circuits.md)):" + Environment.NewLine +
+        string.Join(Environment.NewLine, lines) + Environment.NewLine;
+}
+
 Console.WriteLine(markdown);
 if (options.TryGetValue("report", out var reportPath))
 {
