@@ -123,4 +123,23 @@ public sealed class ProductDetailsPageTests : BunitContext
 
         Assert.Equal([SampleReads.ProductId], service.Requested);
     }
+
+    [Fact]
+    public void ASlowReadShowsTheLoadingStateFirst()
+    {
+        var pending = new TaskCompletionSource<ProductReadResult>();
+        Services.AddSingleton<IProductQueryService>(new DeferredProductQueryService(pending.Task));
+
+        var page = Render<ProductDetailsPage>(ps => ps.Add(p => p.Id, SampleReads.ProductId.ToString()));
+        Assert.Contains("Loading product", page.Markup, StringComparison.Ordinal);
+        pending.SetResult(SampleReads.Hit(SampleReads.ProductId));
+
+        page.WaitForAssertion(() => Assert.Equal("Kestrel Heavy-Duty Claw Hammer, Yellow", page.Find("h1").TextContent));
+        Assert.DoesNotContain("Loading product", page.Markup, StringComparison.Ordinal);
+    }
+
+    private sealed class DeferredProductQueryService(Task<ProductReadResult> answer) : IProductQueryService
+    {
+        public Task<ProductReadResult> GetProductAsync(Guid id, CancellationToken cancellationToken = default) => answer;
+    }
 }
