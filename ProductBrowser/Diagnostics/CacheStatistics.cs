@@ -7,7 +7,7 @@ namespace ProductBrowser.Diagnostics;
 /// What this app instance's product reads did: counters since start (or the last reset) and recent samples for the last
 /// five minutes and for latency percentiles. In memory, per instance; cheap enough to record on every read.
 /// </summary>
-public sealed class CacheStatistics(TimeProvider time)
+public sealed class CacheStatistics(TimeProvider time, Microsoft.Extensions.Options.IOptions<ProductBrowser.ScaleOut.InstanceOptions> instance)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
     private const int MaxSamples = 20_000;
@@ -19,7 +19,10 @@ public sealed class CacheStatistics(TimeProvider time)
     private long _errors;
     private long _stale;
 
-    public string Instance { get; } = $"{Environment.MachineName} (pid {Environment.ProcessId})";
+    /// <summary>Which instance these figures are from: <c>Instance:Name</c> when set (as in <c>X-Instance</c>), and the host.</summary>
+    public string Instance { get; } = instance.Value.Name.Length > 0
+        ? $"{instance.Value.Name} ({Environment.MachineName}, pid {Environment.ProcessId})"
+        : $"{Environment.MachineName} (pid {Environment.ProcessId})";
 
     public DateTimeOffset Since { get; private set; } = time.GetUtcNow();
 
