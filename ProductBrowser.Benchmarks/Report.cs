@@ -29,36 +29,12 @@ internal sealed record Report(
         md.AppendLine(Invariant($"- EF query p50 / service hit p50: **{Ratio(Reads, ReadPathScenarios.EfQuery, ReadPathScenarios.ServiceHit):F2}×**"));
         md.AppendLine(Invariant($"- With the optional in-memory tier on, a hit costs p50 **{Find(Reads, ReadPathScenarios.ServiceMemoryHit).P50 * 1000:F1} µs** ({Ratio(Reads, ReadPathScenarios.ServiceMemoryHit, ReadPathScenarios.ServiceHit):F3}× a Redis hit)")).AppendLine();
 
-        md.AppendLine("## Throughput (one product, concurrent callers, 3 alternating rounds of 1 s each)").AppendLine();
-        foreach (var line in Throughput)
-        {
-            md.AppendLine(line);
-        }
-
-        md.AppendLine();
-        foreach (var note in ThroughputNotes)
-        {
-            md.AppendLine("- " + note);
-        }
-
-        md.AppendLine();
-        md.AppendLine("## Whole requests (wrk on loopback)").AppendLine();
-        foreach (var line in Requests)
-        {
-            md.AppendLine(line);
-        }
-
-        md.AppendLine();
-        foreach (var note in RequestsNotes)
-        {
-            md.AppendLine("- " + note);
-        }
-
-        md.AppendLine();
+        Section(md, "Throughput (one product, concurrent callers, 3 alternating rounds of 1 s each)", Throughput, ThroughputNotes);
+        Section(md, "Whole requests (wrk on loopback)", Requests, RequestsNotes);
         md.AppendLine("## Warehouse SKU lookups").AppendLine();
         Table(md, Lookups);
         md.AppendLine(Invariant($"- Cached SKU lookup p50 / raw PostgreSQL select by SKU p50: **{Ratio(Lookups, "SKU lookup, cached SKU", "Raw Npgsql select by SKU (same SKU)"):F2}×**"));
-        md.AppendLine(Invariant($"- Repeated unknown SKU p50 / first unknown SKU p50: **{Ratio(Lookups, "SKU lookup, unknown SKU (repeated)", "SKU lookup, unknown SKU (first time)"):F2}×** (the short-lived not-found entry at work)"));
+        md.AppendLine(Invariant($"- Repeated unknown SKU p50 / first unknown SKU p50: **{Ratio(Lookups, "SKU lookup, unknown SKU (repeated)", "SKU lookup, unknown SKU (first time)"):F2}×** (the short-lived not-found entry at work)")).AppendLine();
 
         md.AppendLine("## Staff product list").AppendLine();
         md.AppendLine("Keyset paging, trigram search and one index per sort; the plan behind every row is in")
@@ -78,6 +54,24 @@ internal sealed record Report(
         }
 
         return md.ToString();
+    }
+
+    /// <summary>A section whose table and notes were written by its scenarios.</summary>
+    private static void Section(StringBuilder md, string title, IReadOnlyList<string> lines, IReadOnlyList<string> notes)
+    {
+        md.AppendLine("## " + title).AppendLine();
+        foreach (var line in lines)
+        {
+            md.AppendLine(line);
+        }
+
+        md.AppendLine();
+        foreach (var note in notes)
+        {
+            md.AppendLine("- " + note);
+        }
+
+        md.AppendLine();
     }
 
     private static void Table(StringBuilder md, IReadOnlyList<Latency> rows)
