@@ -43,6 +43,12 @@ catch (AccountConfigurationException ex)
     Console.Error.WriteLine($"ProductBrowser cannot start: {ex.Message}");
     return 1;
 }
+catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
+{
+    Console.Error.WriteLine($"ProductBrowser cannot start: PostgreSQL did not answer ({ex.Message}). " +
+        "Check ConnectionStrings:Catalog and that the server is running (Database:StartupAttempts sets how long start-up waits).");
+    return 1;
+}
 
 app.UseInstanceName();
 app.UseSecurityHeaders();

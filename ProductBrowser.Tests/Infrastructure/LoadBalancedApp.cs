@@ -71,7 +71,7 @@ public sealed class LoadBalancedApp(TestServers servers) : IAsyncLifetime
     };
 
     /// <summary>The app as built next to the tests (same configuration): ProductBrowser/bin/{configuration}/{framework}.</summary>
-    private static string AppDll()
+    internal static string AppDll()
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testOutput.Name;

@@ -27,6 +27,7 @@ public static class CatalogDataExtensions
                 options.ReplicaConnectionString = builder.Configuration.GetConnectionString(ReplicaConnectionStringName) ?? "";
                 options.MigrateOnStartup = builder.Configuration.GetValue("Database:MigrateOnStartup", true);
                 options.ReplicaMaxLag = builder.Configuration.GetValue("Database:ReplicaMaxLag", options.ReplicaMaxLag);
+                options.StartupAttempts = builder.Configuration.GetValue("Database:StartupAttempts", options.StartupAttempts);
             })
             .Validate(
                 options => IsValidConnectionString(options.ConnectionString),
@@ -39,6 +40,7 @@ public static class CatalogDataExtensions
             .Validate(
                 options => options.ReplicaMaxLag >= TimeSpan.Zero && options.ReplicaMaxLag <= TimeSpan.FromMinutes(10),
                 "Database:ReplicaMaxLag must be between 00:00:00 and 00:10:00.")
+            .Validate(options => options.StartupAttempts is >= 1 and <= 1_000, "Database:StartupAttempts must be between 1 and 1000.")
             .ValidateOnStart();
 
         builder.Services.AddSingleton(sp =>

@@ -15,7 +15,6 @@ public sealed partial class CatalogDatabaseMigrator(
     ILogger<CatalogDatabaseMigrator> logger)
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
-    private const int Attempts = 15;
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -39,9 +38,9 @@ public sealed partial class CatalogDatabaseMigrator(
                 LogSchemaVersion(logger, applied.LastOrDefault() ?? "(none)", applied.Count);
                 return;
             }
-            catch (DbException ex) when (attempt < Attempts && IsTransient(ex))
+            catch (DbException ex) when (attempt < options.Value.StartupAttempts && IsTransient(ex))
             {
-                LogDatabaseNotReady(logger, attempt, Attempts, ex.Message);
+                LogDatabaseNotReady(logger, attempt, options.Value.StartupAttempts, ex.Message);
                 await Task.Delay(RetryDelay, time, cancellationToken);
             }
         }

@@ -19,4 +19,10 @@ public sealed class CatalogDatabaseOptions
 
     /// <summary>Apply pending EF migrations when the app starts. Turn off where a release step migrates instead.</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// How many times start-up tries to reach PostgreSQL, 2 s apart, before giving up with a message (a server started
+    /// alongside the app may need a moment).
+    /// </summary>
+    public int StartupAttempts { get; set; } = 15;
 }
