@@ -21,6 +21,7 @@ public sealed class ProductListPageTests : BunitContext
         Services.AddSingleton<IProductListService>(_list);
         Services.AddSingleton<ICategoryDirectory>(new FakeCategories());
         Services.AddScoped<ListReturnState>();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
     }
 

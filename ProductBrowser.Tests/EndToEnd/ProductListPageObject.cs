@@ -24,8 +24,10 @@ public sealed class ProductListPageObject(IPage page)
 
     public async Task ChooseCategoryAsync(string name)
     {
-        await page.Locator(".filter-category").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(name)) }).ClickAsync();
+        // Options read "Hand Tools (1,234)": the one whose text starts with the name.
+        var option = page.Locator("#filter-category option")
+            .Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(name) + " \\(") });
+        await page.Locator("#filter-category").SelectOptionAsync(await option.GetAttributeAsync("value") ?? "");
     }
 
     public Task SortByAsync(string column) => page.GetByRole(AriaRole.Button, new() { Name = $"Sort by {column}" }).ClickAsync();

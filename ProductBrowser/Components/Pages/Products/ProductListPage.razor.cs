@@ -13,8 +13,8 @@ namespace ProductBrowser.Components.Pages.Products;
 /// <summary>
 /// The staff product list. Its whole state (search, filters, sort, page, page size) lives in the URL: user actions
 /// navigate to a new URL and the URL drives the query, so reload, back/forward and a pasted link show the same page.
-/// The table loads through <c>ServerData</c>, whose cancellation token goes down to the query: a newer URL cancels the
-/// older request and its answer is never shown.
+/// Each load has its own cancellation token, which goes down to the query: a newer URL cancels the older request and its
+/// answer is never shown. Loads start once the page is interactive; the prerendered page shows the loading state.
 /// </summary>
 public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
 {
@@ -24,10 +24,19 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
         ("Weight", ProductSort.Weight), ("Last updated", ProductSort.Updated),
     ];
 
-    private MudTable<ProductSummary>? _table;
+    private static readonly IReadOnlyList<(string Value, string Text)> UnitOptions =
+    [
+        ("", "Any unit"),
+        .. Enum.GetValues<UnitOfMeasure>().Select(unit => (unit.ToString(), unit.ToString())),
+    ];
+
+    private static readonly IReadOnlyList<(string Value, string Text)> PageSizeOptions =
+        [.. ProductListQuery.PageSizes.Select(size => (size.ToString(CultureInfo.InvariantCulture), size.ToString(CultureInfo.InvariantCulture)))];
+
     private MudTextField<string>? _searchField;
+    private CancellationTokenSource? _load;
     private IJSObjectReference? _module;
-    private IReadOnlyList<CategoryOption> _categories = [];
+    private IReadOnlyList<(string Value, string Text)> CategoryOptions { get; set; } = [("", "All categories")];
     private ProductListQuery _requested = new();
     private ProductListQuery? _loadedFor;
     private ProductListResult? _result;
@@ -36,7 +45,6 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
     private string? _searchText;
     private string? _error;
     private bool _loading;
-    private bool _rendered;
     private bool _restoreScroll;
 
     [SupplyParameterFromQuery(Name = "q")] public string? Search { get; set; }
@@ -69,11 +77,17 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
     {
         try
         {
-            _categories = await Categories.GetCategoriesAsync();
+            var categories = await Categories.GetCategoriesAsync();
+            CategoryOptions =
+            [
+                ("", "All categories"),
+                .. categories.Select(category => (category.Id.ToString(CultureInfo.InvariantCulture),
+                    string.Create(CultureInfo.InvariantCulture, $"{category.Name} ({category.ProductCount:N0})"))),
+            ];
         }
         catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
         {
-            _categories = [];
+            // The filter offers "All categories" only; the list itself says whether the database answers.
         }
     }
 
@@ -86,9 +100,9 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
         _searchText = Query.Search;
         ReturnState.LastListUri = Navigation.Uri;
 
-        if (_rendered && _table is not null && _requested != _loadedFor)
+        if (RendererInfo.IsInteractive && _requested != _loadedFor)
         {
-            await _table.ReloadServerData();
+            await LoadAsync(_requested);
         }
     }
 
@@ -96,7 +110,6 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
     {
         if (firstRender)
         {
-            _rendered = true;
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Pages/Products/ProductListPage.razor.js");
             await _module.InvokeVoidAsync("attach");
         }
@@ -108,11 +121,20 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
         }
     }
 
-    /// <summary>MudTable's data callback; its token is cancelled when a newer load starts.</summary>
-    private async Task<TableData<ProductSummary>> LoadAsync(TableState state, CancellationToken cancellationToken)
+    /// <summary>Loads a page for the query; a newer load cancels this one, whose answer is then dropped.</summary>
+    private async Task LoadAsync(ProductListQuery query)
     {
-        var query = _requested;
+        if (_load is { } previous)
+        {
+            await previous.CancelAsync();
+            previous.Dispose();
+        }
+
+        var load = new CancellationTokenSource();
+        _load = load;
+        var cancellationToken = load.Token;
         _loading = true;
+        StateHasChanged();
         try
         {
             var page = await ProductList.GetPageAsync(query, cancellationToken);
@@ -132,20 +154,14 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // A newer request replaced this one; its answer will be shown instead.
+            return;
         }
         catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
         {
             _error = "The product list could not be loaded right now. The results shown may be out of date; try again in a moment.";
         }
-        finally
-        {
-            _loading = false;
-        }
 
-        // The summary, pager, notices and error live outside the table: render them with the new page.
-        StateHasChanged();
-        var items = _result?.Items ?? [];
-        return new TableData<ProductSummary> { Items = items, TotalItems = items.Count };
+        _loading = false;
     }
 
     private async Task CountAsync(ProductListQuery query, CancellationToken cancellationToken)
@@ -175,15 +191,22 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
         NavigateTo(Query with { Search = text, Sort = Query.Sort == ProductSort.Relevance ? null : Query.Sort });
     }
 
-    private void CategoryChanged(int? categoryId) => NavigateTo(Query with { CategoryId = categoryId });
+    private void CategoryChanged(string? categoryId) => NavigateTo(Query with
+    {
+        CategoryId = int.TryParse(categoryId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null,
+    });
 
     private void MinWeightChanged(decimal? kg) => NavigateTo(Query with { MinWeightKg = kg });
 
     private void MaxWeightChanged(decimal? kg) => NavigateTo(Query with { MaxWeightKg = kg });
 
-    private void UnitChanged(UnitOfMeasure? unit) => NavigateTo(Query with { Unit = unit });
+    private void UnitChanged(string? unit) =>
+        NavigateTo(Query with { Unit = Enum.TryParse<UnitOfMeasure>(unit, out var chosen) && Enum.IsDefined(chosen) ? chosen : null });
 
-    private void PageSizeChanged(int size) => NavigateTo(Query with { PageSize = size });
+    private void PageSizeChanged(string? size) => NavigateTo(Query with
+    {
+        PageSize = int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var chosen) ? chosen : ProductListQuery.DefaultPageSize,
+    });
 
     private void ClearFilters() => NavigateTo(new ProductListQuery(PageSize: Query.PageSize));
 
@@ -199,7 +222,7 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
     private string PageLink(PagePosition position) =>
         Navigation.GetUriWithQueryParameters(ProductListUrl.Path, ProductListUrl.ToParameters(Query with { Position = position }));
 
-    private string? SortIcon(ProductSort sort) => Query.EffectiveSort != sort
+    private string SortIcon(ProductSort sort) => Query.EffectiveSort != sort
         ? Icons.Material.Filled.UnfoldMore
         : Query.Descending ? Icons.Material.Filled.ArrowDownward : Icons.Material.Filled.ArrowUpward;
 
@@ -222,6 +245,12 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_load is { } load)
+        {
+            await load.CancelAsync();
+            load.Dispose();
+        }
+
         if (_module is not null)
         {
             try
