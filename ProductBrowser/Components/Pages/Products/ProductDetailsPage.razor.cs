@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.Changes;
@@ -13,6 +15,7 @@ namespace ProductBrowser.Components.Pages.Products;
 public sealed partial class ProductDetailsPage : ComponentBase, IDisposable
 {
     private readonly CancellationTokenSource _disposed = new();
+    private bool _isAdmin;
 
     [Parameter]
     public string Id { get; set; } = "";
@@ -38,6 +41,12 @@ public sealed partial class ProductDetailsPage : ComponentBase, IDisposable
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = null!;
+
+    [Inject]
+    private IAuthorizationService Authorization { get; set; } = null!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private string BackUri => ReturnState.LastListUri ?? "/products";
 
@@ -79,6 +88,10 @@ public sealed partial class ProductDetailsPage : ComponentBase, IDisposable
             Navigation.NotFound();
             return;
         }
+
+        // Admins see the edit button and the cache panel; others never receive them in the markup.
+        _isAdmin = AuthenticationState is not null
+            && (await Authorization.AuthorizeAsync((await AuthenticationState).User, Accounts.AccountsExtensions.AdminPolicy)).Succeeded;
 
         if (Read?.ProductId != id)
         {

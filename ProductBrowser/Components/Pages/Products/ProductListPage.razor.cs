@@ -40,6 +40,7 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
     private ProductListQuery _requested = new();
     private ProductListQuery? _loadedFor;
     private ProductListResult? _result;
+    private MarkupString _rows;
     private ResultCount? _count;
     private ProductListQuery? _countedFilter;
     private string? _searchText;
@@ -147,6 +148,7 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
             }
 
             _result = page;
+            _rows = ProductRowsMarkup.Render(page.Items);
             _loadedFor = query;
             _error = null;
             _restoreScroll = true;
