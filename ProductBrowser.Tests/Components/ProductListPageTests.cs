@@ -99,6 +99,55 @@ public sealed class ProductListPageTests : BunitContext
         page.WaitForAssertion(() => Assert.Contains("negative", page.Find("[data-testid=list-notice]").TextContent, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void AWeightThatIsNotANumberSaysSoAndKeepsTheList()
+    {
+        var page = RenderAt("/products?q=hammer");
+        page.WaitForAssertion(() => page.Find("a.sku-link"));
+        var before = Services.GetRequiredService<NavigationManager>().Uri;
+
+        page.Find("#filter-wmin").Change("two kilos");
+
+        page.WaitForAssertion(() => Assert.Contains("Enter a weight in kg", page.Find("#filter-wmin-error").TextContent, StringComparison.Ordinal));
+        Assert.Equal("true", page.Find("#filter-wmin").GetAttribute("aria-invalid"));
+        Assert.Equal(before, Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public void AWeightWithADecimalCommaBecomesTheFilter()
+    {
+        var page = RenderAt("/products?q=hammer&page=3&after=abc");
+        page.WaitForAssertion(() => page.Find("a.sku-link"));
+
+        page.Find("#filter-wmax").Change("2,5");
+
+        var uri = Services.GetRequiredService<NavigationManager>().Uri;
+        Assert.Contains("wmax=2.5", uri, StringComparison.Ordinal);
+        Assert.Contains("q=hammer", uri, StringComparison.Ordinal);
+        Assert.DoesNotContain("after=", uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CategoryUnitAndPageSizeAreNativeSelectsThatNavigate()
+    {
+        var page = RenderAt("/products?category=7");
+        page.WaitForAssertion(() => page.Find("a.sku-link"));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+
+        Assert.Equal("7", page.Find("#filter-category option[selected]").GetAttribute("value"));
+        page.Find("#filter-unit").Change("Case");
+        Assert.Contains("unit=case", navigation.Uri, StringComparison.Ordinal);
+        Assert.Contains("category=7", navigation.Uri, StringComparison.Ordinal);
+
+        page.Render();
+        page.Find("#filter-category").Change("");
+        Assert.DoesNotContain("category=", navigation.Uri, StringComparison.Ordinal);
+
+        page.Render();
+        page.Find("#page-size").Change("50");
+        Assert.Contains("size=50", navigation.Uri, StringComparison.Ordinal);
+    }
+
     private sealed class FakeProductList : IProductListService
     {
         public static readonly ProductSummary Item = new(Guid.NewGuid(), "HTL-0000001", "Atlas Claw Hammer", 7, "Hand Tools", 0.6m,

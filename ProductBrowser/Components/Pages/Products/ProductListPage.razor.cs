@@ -6,6 +6,7 @@ using MudBlazor;
 using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.List;
 using ProductBrowser.Components.Products;
+using ProductBrowser.Components.Shared;
 using ProductBrowser.Data;
 
 namespace ProductBrowser.Components.Pages.Products;
@@ -33,7 +34,12 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
     private static readonly IReadOnlyList<(string Value, string Text)> PageSizeOptions =
         [.. ProductListQuery.PageSizes.Select(size => (size.ToString(CultureInfo.InvariantCulture), size.ToString(CultureInfo.InvariantCulture)))];
 
-    private MudTextField<string>? _searchField;
+    private static readonly TimeSpan SearchDelay = TimeSpan.FromMilliseconds(350);
+    private static readonly TimeSpan WeightDelay = TimeSpan.FromMilliseconds(500);
+
+    private readonly Debouncer _searchDebounce = new();
+    private readonly WeightInput _minWeight = new((query, kg) => query with { MinWeightKg = kg });
+    private readonly WeightInput _maxWeight = new((query, kg) => query with { MaxWeightKg = kg });
     private CancellationTokenSource? _load;
     private IJSObjectReference? _module;
     private IReadOnlyList<(string Value, string Text)> CategoryOptions { get; set; } = [("", "All categories")];
@@ -99,6 +105,8 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
             Search, Category, MinWeight, MaxWeight, Unit, Sort, Direction, PageSize, Page, After, Before, Last));
         Query = _requested.Normalize(out _);
         _searchText = Query.Search;
+        _minWeight.Show(Query.MinWeightKg);
+        _maxWeight.Show(Query.MaxWeightKg);
         ReturnState.LastListUri = Navigation.Uri;
 
         if (RendererInfo.IsInteractive && _requested != _loadedFor)
@@ -187,20 +195,56 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
         }
     }
 
-    private void SearchChanged(string? text)
+    private Task SearchTyped() => _searchDebounce.RunAsync(SearchDelay, ApplySearch);
+
+    private void SearchCommitted(ChangeEventArgs e)
     {
-        _searchText = text;
-        NavigateTo(Query with { Search = text, Sort = Query.Sort == ProductSort.Relevance ? null : Query.Sort });
+        _searchText = e.Value as string;
+        _searchDebounce.RunNow(ApplySearch);
+    }
+
+    private void ApplySearch()
+    {
+        var text = string.IsNullOrWhiteSpace(_searchText) ? null : _searchText;
+        if (text?.Trim() != Query.Search)
+        {
+            NavigateTo(Query with { Search = text, Sort = Query.Sort == ProductSort.Relevance ? null : Query.Sort });
+        }
+    }
+
+    private Task WeightTyped(WeightInput field) => field.Debounce.RunAsync(WeightDelay, () => ApplyWeight(field));
+
+    private void WeightCommitted(WeightInput field, ChangeEventArgs e)
+    {
+        field.Text = e.Value as string;
+        field.Debounce.RunNow(() => ApplyWeight(field));
+    }
+
+    private void ApplyWeight(WeightInput field)
+    {
+        if (!field.TryParse(out var kg))
+        {
+            field.Invalid = true;
+            StateHasChanged();
+            return;
+        }
+
+        field.Invalid = false;
+        var query = field.Apply(Query, kg);
+        if (query != Query)
+        {
+            NavigateTo(query);
+        }
+        else
+        {
+            StateHasChanged();
+        }
     }
 
     private void CategoryChanged(string? categoryId) => NavigateTo(Query with
     {
         CategoryId = int.TryParse(categoryId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null,
     });
-
-    private void MinWeightChanged(decimal? kg) => NavigateTo(Query with { MinWeightKg = kg });
-
-    private void MaxWeightChanged(decimal? kg) => NavigateTo(Query with { MaxWeightKg = kg });
 
     private void UnitChanged(string? unit) =>
         NavigateTo(Query with { Unit = Enum.TryParse<UnitOfMeasure>(unit, out var chosen) && Enum.IsDefined(chosen) ? chosen : null });
@@ -247,6 +291,10 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _searchDebounce.Dispose();
+        _minWeight.Debounce.Dispose();
+        _maxWeight.Debounce.Dispose();
+
         if (_load is { } load)
         {
             await load.CancelAsync();
@@ -264,6 +312,49 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
             {
                 // The circuit is gone, and the page with it.
             }
+        }
+    }
+
+    /// <summary>A weight filter's field: the text as typed, and whether it is a weight.</summary>
+    private sealed class WeightInput(Func<ProductListQuery, decimal?, ProductListQuery> apply)
+    {
+        public Debouncer Debounce { get; } = new();
+
+        public string? Text { get; set; }
+
+        public bool Invalid { get; set; }
+
+        public ProductListQuery Apply(ProductListQuery query, decimal? kg) => apply(query, kg);
+
+        /// <summary>Shows the weight the URL asks for.</summary>
+        public void Show(decimal? kg)
+        {
+            Text = kg?.ToString(CultureInfo.InvariantCulture);
+            Invalid = false;
+        }
+
+        /// <summary>Empty is no filter; a decimal comma is read as a point ("2,5" is 2.5 kg).</summary>
+        public bool TryParse(out decimal? kg)
+        {
+            kg = null;
+            var text = Text?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                return true;
+            }
+
+            if (!text.Contains('.', StringComparison.Ordinal))
+            {
+                text = text.Replace(',', '.');
+            }
+
+            if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed))
+            {
+                kg = parsed;
+                return true;
+            }
+
+            return false;
         }
     }
 }
