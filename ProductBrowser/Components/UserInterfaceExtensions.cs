@@ -23,7 +23,15 @@ public static class UserInterfaceExtensions
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options =>
+            options.ConfigureWebSocketAcceptContext = (_, accept) =>
+            {
+                // Render batches stay compressed, but each message is compressed on its own: with context takeover
+                // every idle circuit would keep a zlib compressor (about 256 KB of native memory) between messages.
+                accept.DangerousEnableCompression = true;
+                accept.DisableServerContextTakeover = true;
+                return Task.CompletedTask;
+            });
         return app;
     }
 }
