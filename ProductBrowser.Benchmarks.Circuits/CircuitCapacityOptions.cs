@@ -2,9 +2,9 @@ using System.Globalization;
 
 namespace ProductBrowser.Benchmarks.Circuits;
 
-/// <summary>Command line: <c>--app PATH --circuits 200 --products 10000 --interactions 200 --report PATH</c>.</summary>
+/// <summary>Command line: <c>--app PATH --circuits 200 --products 10000 --interactions 200 --warmup-tabs 16 --report PATH [--main-report docs/benchmarks.md]</c>.</summary>
 public sealed record CircuitCapacityOptions(
-    string AppDll, int Circuits, int Products, int Interactions, string Report, TimeSpan Settle, TimeSpan IdleWindow)
+    string AppDll, int Circuits, int Products, int Interactions, string Report, TimeSpan Settle, TimeSpan IdleWindow, int WarmupTabs, string? MainReport)
 {
     public const string AdminUser = "admin";
 
@@ -25,6 +25,8 @@ public sealed record CircuitCapacityOptions(
             Number("--interactions", 200),
             Value("--report", "docs/benchmarks/circuits.md"),
             TimeSpan.FromSeconds(Number("--settle-seconds", 10)),
-            TimeSpan.FromSeconds(Number("--idle-seconds", 30)));
+            TimeSpan.FromSeconds(Number("--idle-seconds", 30)),
+            Number("--warmup-tabs", 16),
+            Value("--main-report", "") is { Length: > 0 } main ? Path.GetFullPath(main) : null);
     }
 }

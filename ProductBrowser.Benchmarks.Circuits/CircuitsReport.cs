@@ -40,14 +40,14 @@ public static class CircuitsReport
         text.AppendLine();
         text.AppendLine("| after forced full collections | resident (VmRSS) | managed (live objects) | GC heap size | GC committed |");
         text.AppendLine("|---|---:|---:|---:|---:|");
-        text.AppendLine(c, $"| baseline (two warm tabs) | {Mb(r.Before.ResidentBytes)} | {Mb(r.Before.ManagedBytes)} | {Mb(r.Before.HeapSizeBytes)} | {Mb(r.Before.CommittedBytes)} |");
+        text.AppendLine(c, $"| baseline ({options.WarmupTabs + 2} warm tabs) | {Mb(r.Before.ResidentBytes)} | {Mb(r.Before.ManagedBytes)} | {Mb(r.Before.HeapSizeBytes)} | {Mb(r.Before.CommittedBytes)} |");
         text.AppendLine(c, $"| plus {r.CatalogPages} catalog circuits | {Mb(r.WithCatalog.ResidentBytes)} | {Mb(r.WithCatalog.ManagedBytes)} | {Mb(r.WithCatalog.HeapSizeBytes)} | {Mb(r.WithCatalog.CommittedBytes)} |");
         text.AppendLine(c, $"| plus {r.DetailsPages} details circuits ({r.Circuits} in all) | {Mb(r.With.ResidentBytes)} | {Mb(r.With.ManagedBytes)} | {Mb(r.With.HeapSizeBytes)} | {Mb(r.With.CommittedBytes)} |");
         text.AppendLine();
         text.AppendLine("How it was measured:");
         text.AppendLine();
         text.AppendLine("- The app runs as its own process (`dotnet ProductBrowser.dll`, published) against PostgreSQL and Redis started for the run.");
-        text.AppendLine("  A details tab and a catalog tab are opened, the catalog sorted 20 times (warm-up, JIT), and both stay open: the baseline.");
+        text.AppendLine(c, $"  A details tab and a catalog tab are opened and the catalog sorted 20 times, then {options.WarmupTabs} more tabs (half catalog, half details) are opened 8 at a time and each catalog one sorted once; all stay open: the baseline. One-time costs (JIT and tiering of these paths, thread-pool growth) land before it, not in memory per circuit.");
         text.AppendLine(c, $"- Then {r.CatalogPages} tabs on `/products` are opened, 8 at a time, each waiting until its circuit is interactive, and memory is measured; then {r.DetailsPages} tabs on `/products/{{id}}` (a different product each), and memory again ({r.OpeningTime.TotalSeconds:F0} s of opening in all).");
         text.AppendLine(c, $"- Memory: `POST /diagnostics/memory` (admin only, on only with `Diagnostics:MemoryEndpoint=true`) forces two full compacting collections and reports the GC's numbers; the resident set is `VmRSS` from `/proc/PID/status` right after. Deltas are (with circuits − baseline) / {r.Circuits}; per page, the step each page's tabs added / their number.");
         text.AppendLine(c, $"- Idle CPU: user + system time of the app process from `/proc/PID/stat` over {r.IdleWindow.TotalSeconds:F0} s with every tab open and untouched, as a percentage of one core ({options.Settle.TotalSeconds:F0} s after the last tab opened).");
@@ -57,6 +57,28 @@ public static class CircuitsReport
         text.AppendLine("Reproduce: `./scripts/benchmark-circuits.sh` (settings: `CIRCUITS`, `PRODUCTS`, `INTERACTIONS`).");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         await File.WriteAllTextAsync(path, text.ToString());
+        if (options.MainReport is { } main && File.Exists(main))
+        {
+            await JoinMainReportAsync(main, text.ToString());
+        }
+    }
+
+    /// <summary>
+    /// Replaces the circuit section at the end of the main benchmark report (docs/benchmarks.md) with this run, as the
+    /// main benchmark does when it writes its report, so the two never disagree.
+    /// </summary>
+    private static async Task JoinMainReportAsync(string mainReport, string circuitsReport)
+    {
+        const string Heading = "## Circuit capacity of one instance";
+        var main = await File.ReadAllTextAsync(mainReport);
+        var at = main.IndexOf(Environment.NewLine + Heading, StringComparison.Ordinal);
+        var lines = circuitsReport.Split(Environment.NewLine).SkipWhile(l => l.StartsWith("# ", StringComparison.Ordinal));
+        var section = Heading + Environment.NewLine + Environment.NewLine +
+            "From `scripts/benchmark-circuits.sh`, its own run ([`benchmarks/circuits.md`](benchmarks/circuits.md)):" + Environment.NewLine +
+            string.Join(Environment.NewLine, lines);
+        main = (at < 0 ? main : main[..at]).TrimEnd() + Environment.NewLine + Environment.NewLine + section.TrimEnd() + Environment.NewLine;
+        await File.WriteAllTextAsync(mainReport, main);
+        Console.WriteLine($"Circuit section of {mainReport} replaced");
     }
 
     private static string Verdict(bool met) => met ? "met" : "not met";

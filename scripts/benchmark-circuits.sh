@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Circuit capacity of one app instance: opens CIRCUITS real Chromium tabs (default 200) on the catalog and details
-# pages against the published app, and writes docs/benchmarks/circuits.md (memory per circuit, idle CPU, interaction
-# latency). Starts its own throwaway PostgreSQL and Redis. Takes a few minutes; never run in CI.
+# pages against the published app, writes docs/benchmarks/circuits.md (memory per circuit, idle CPU, interaction
+# latency) and replaces the circuit section of docs/benchmarks.md with it. Starts its own throwaway PostgreSQL and
+# Redis. Takes a few minutes; never run in CI.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/prerequisites.sh
@@ -15,4 +16,4 @@ dotnet build ProductBrowser.Benchmarks.Circuits/ProductBrowser.Benchmarks.Circui
 
 dotnet ProductBrowser.Benchmarks.Circuits/bin/Release/net10.0/ProductBrowser.Benchmarks.Circuits.dll \
   --app "$PUBLISH/ProductBrowser.dll" --circuits "${CIRCUITS:-200}" --products "${PRODUCTS:-10000}" \
-  --interactions "${INTERACTIONS:-200}" --report docs/benchmarks/circuits.md
+  --interactions "${INTERACTIONS:-200}" --report docs/benchmarks/circuits.md --main-report docs/benchmarks.md
