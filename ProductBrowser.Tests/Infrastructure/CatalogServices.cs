@@ -32,7 +32,9 @@ public sealed class CatalogServices : IAsyncDisposable
 
     public CacheKeys Keys => _provider.GetRequiredService<CacheKeys>();
 
-    public IDatabase Redis => _provider.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+    public IConnectionMultiplexer Multiplexer => _provider.GetRequiredService<IConnectionMultiplexer>();
+
+    public IDatabase Redis => Multiplexer.GetDatabase();
 
     public static CatalogServices Create(
         string catalogConnectionString, string redisConnectionString, IDictionary<string, string?>? settings = null,

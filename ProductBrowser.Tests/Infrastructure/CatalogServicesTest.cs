@@ -14,10 +14,13 @@ public abstract class CatalogServicesTest(TestServers servers) : IAsyncLifetime
 
     protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Services = CatalogServices.Create(Servers.CatalogConnectionString, Servers.RedisConnectionString);
-        return ValueTask.CompletedTask;
+
+        // The shared Redis is up: wait for this provider's connection, so that a cold start on a busy machine (longer
+        // than the app's 500 ms Redis timeout) is not read as an outage by the first read of a test.
+        await Eventually.TrueAsync(() => Services.Multiplexer.IsConnected, TimeSpan.FromSeconds(15));
     }
 
     public ValueTask DisposeAsync() => Services.DisposeAsync();
