@@ -8,7 +8,8 @@ namespace ProductBrowser.Accounts;
 
 /// <summary>
 /// Applies the accounts migrations, ensures the roles, and creates configured users that do not exist yet. Idempotent:
-/// existing users keep their passwords; a configured role is added if missing.
+/// existing users keep their passwords; a configured role is added if missing. Instances starting together take turns
+/// (a PostgreSQL advisory lock), so two of them never create the same user at once.
 /// </summary>
 public sealed partial class AccountSeeder(
     AccountsDbContext db,
@@ -33,6 +34,33 @@ public sealed partial class AccountSeeder(
             }
         }
 
+        // The lock is the session's: the context keeps this one connection open until the seed is done.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(LockSql, cancellationToken);
+            try
+            {
+                await SeedLockedAsync(configured, cancellationToken);
+            }
+            finally
+            {
+                // Explicitly: a pooled connection keeps its session (and the lock) until it is next used.
+                await db.Database.ExecuteSqlRawAsync(UnlockSql, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // A constant of the app's own ("PBAccoun" in ASCII), so the lock never collides with another application's.
+    private const string LockSql = "SELECT pg_advisory_lock(5783256766622954862)";
+    private const string UnlockSql = "SELECT pg_advisory_unlock(5783256766622954862)";
+
+    private async Task SeedLockedAsync(IReadOnlyList<ConfiguredUser> configured, CancellationToken cancellationToken)
+    {
         await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         foreach (var role in Roles.All)

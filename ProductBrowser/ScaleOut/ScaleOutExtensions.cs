@@ -29,9 +29,17 @@ public static class ScaleOutExtensions
         builder.Services.AddSingleton(sp => new SharedKeyRingRepository(
             sp.GetRequiredService<IConnectionMultiplexer>(),
             DataProtectionKey(sp.GetRequiredService<IOptions<CacheOptions>>().Value),
+            sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SharedKeyRingRepository>>()));
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<SharedKeyRingRepository>((options, repository) => options.XmlRepository = repository);
+        // Replaces the framework's registration (AddDataProtection only adds its own when none exists).
+        builder.Services.AddSingleton<IKeyManager>(sp => new SharedKeyRingKeyManager(
+            new XmlKeyManager(
+                sp.GetRequiredService<IOptions<KeyManagementOptions>>(),
+                sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.Internal.IActivator>(),
+                sp.GetRequiredService<ILoggerFactory>()),
+            sp.GetRequiredService<SharedKeyRingRepository>()));
         return builder;
     }
 

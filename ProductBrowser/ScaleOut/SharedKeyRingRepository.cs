@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using ProductBrowser.Caching;
 using StackExchange.Redis;
 
 namespace ProductBrowser.ScaleOut;
@@ -9,22 +10,55 @@ namespace ProductBrowser.ScaleOut;
 /// The data-protection key ring in Redis, shared by every instance, so a sign-in cookie or an antiforgery token issued
 /// by one instance is accepted by any other. Redis stays optional: while it cannot be reached this serves the keys it
 /// last read plus keys made meanwhile, held in this process (sign-in keeps working on this instance, with a warning that
-/// other instances cannot read what it protects), and writes the held keys to Redis once it answers again.
+/// other instances cannot read what it protects), and writes the held keys to Redis as soon as it answers again.
 /// </summary>
-public sealed partial class SharedKeyRingRepository(
-    IConnectionMultiplexer redis, RedisKey key, ILogger<SharedKeyRingRepository> logger) : IXmlRepository
+/// <remarks>
+/// Every instance checks the ring's length every <see cref="CheckInterval"/> (one LLEN): when it differs from what this
+/// instance last read (a key made by another instance, or by this one during an outage), <see cref="Changed"/> fires
+/// and the key manager reads the ring again. Instances that start together against an empty ring may each make a key;
+/// once each has read the others', all resolve the same default key, and every key stays readable by all.
+/// </remarks>
+public sealed partial class SharedKeyRingRepository : IXmlRepository, IDisposable
 {
-    private readonly RedisXmlRepository _shared = new(() => redis.GetDatabase(), key);
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
+
+    private readonly IConnectionMultiplexer _redis;
+    private readonly RedisKey _key;
+    private readonly ILogger<SharedKeyRingRepository> _logger;
+    private readonly RedisXmlRepository _shared;
     private readonly Lock _gate = new();
     private readonly List<XElement> _held = [];
+    private readonly ITimer _timer;
     private IReadOnlyCollection<XElement> _lastRead = [];
+    private CancellationTokenSource _changed = new();
+    private int _checking;
+
+    public SharedKeyRingRepository(IConnectionMultiplexer redis, RedisKey key, TimeProvider time, ILogger<SharedKeyRingRepository> logger)
+    {
+        _redis = redis;
+        _key = key;
+        _logger = logger;
+        _shared = new RedisXmlRepository(() => redis.GetDatabase(), key);
+        _timer = time.CreateTimer(_ => _ = CheckAsync(), null, CheckInterval, CheckInterval);
+    }
+
+    /// <summary>Cancelled when the shared ring no longer matches what this instance read; then replaced by a new token.</summary>
+    public CancellationToken Changed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _changed.Token;
+            }
+        }
+    }
 
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         try
         {
-            SaveHeldKeys();
-            var elements = _shared.GetAllElements();
+            var elements = SaveHeldKeys();
             lock (_gate)
             {
                 _lastRead = elements;
@@ -32,12 +66,12 @@ public sealed partial class SharedKeyRingRepository(
 
             return elements;
         }
-        catch (Exception ex) when (IsRedisFailure(ex))
+        catch (Exception ex) when (RedisCircuitBreaker.IsRedisFailure(ex))
         {
-            LogReadFailed(logger, ex);
+            LogReadFailed(_logger, ex);
             lock (_gate)
             {
-                return [.. _lastRead, .. _held];
+                return Distinct([.. _lastRead, .. _held]);
             }
         }
     }
@@ -48,9 +82,9 @@ public sealed partial class SharedKeyRingRepository(
         {
             _shared.StoreElement(element, friendlyName);
         }
-        catch (Exception ex) when (IsRedisFailure(ex))
+        catch (Exception ex) when (RedisCircuitBreaker.IsRedisFailure(ex))
         {
-            LogHeldLocally(logger, ex, friendlyName);
+            LogHeldLocally(_logger, ex, friendlyName);
             lock (_gate)
             {
                 _held.Add(element);
@@ -58,30 +92,131 @@ public sealed partial class SharedKeyRingRepository(
         }
     }
 
-    private void SaveHeldKeys()
+    public void Dispose()
     {
+        _timer.Dispose();
+        lock (_gate)
+        {
+            _changed.Dispose();
+        }
+    }
+
+    /// <summary>Writes held keys once Redis answers, and signals a ring that grew elsewhere.</summary>
+    internal async Task CheckAsync()
+    {
+        if (Interlocked.Exchange(ref _checking, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            int held, read;
+            lock (_gate)
+            {
+                held = _held.Count;
+                read = _lastRead.Count;
+            }
+
+            if (!_redis.IsConnected)
+            {
+                return;
+            }
+
+            if (held > 0)
+            {
+                await Task.Run(SaveHeldKeys);
+            }
+
+            var length = await _redis.GetDatabase().ListLengthAsync(_key);
+            if (held > 0 || length != read)
+            {
+                SignalChanged();
+            }
+        }
+        catch (Exception ex) when (RedisCircuitBreaker.IsRedisFailure(ex))
+        {
+            // Redis went away again: the next check retries.
+        }
+        finally
+        {
+            Volatile.Write(ref _checking, 0);
+        }
+    }
+
+    private void SignalChanged()
+    {
+        CancellationTokenSource previous;
+        lock (_gate)
+        {
+            previous = _changed;
+            _changed = new CancellationTokenSource();
+        }
+
+        previous.Cancel();
+        previous.Dispose();
+    }
+
+    /// <summary>
+    /// Writes the held keys that Redis does not have yet and returns the ring. A write that timed out may still have
+    /// reached Redis, so each held key is written only if absent, and a key found twice is read once: a duplicate would
+    /// make the framework refuse the whole ring.
+    /// </summary>
+    private IReadOnlyCollection<XElement> SaveHeldKeys()
+    {
+        var elements = ReadShared();
         XElement[] held;
         lock (_gate)
         {
             held = [.. _held];
         }
 
+        if (held.Length == 0)
+        {
+            return elements;
+        }
+
+        var present = elements.Select(KeyId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var element in held)
         {
-            _shared.StoreElement(element, "");
+            if (KeyId(element) is not { } id || present.Add(id))
+            {
+                _shared.StoreElement(element, "");
+            }
+
             lock (_gate)
             {
                 _held.Remove(element);
             }
         }
 
-        if (held.Length > 0)
+        LogHeldKeysSaved(_logger, held.Length);
+        return ReadShared();
+    }
+
+    private IReadOnlyCollection<XElement> ReadShared()
+    {
+        // A timeout while the machine is busy (several instances starting at once) is worth a second try: giving up
+        // here would make this instance create a key only it holds.
+        for (var attempt = 1; ; attempt++)
         {
-            LogHeldKeysSaved(logger, held.Length);
+            try
+            {
+                return Distinct(_shared.GetAllElements());
+            }
+            catch (RedisTimeoutException) when (attempt < 3)
+            {
+            }
         }
     }
 
-    private static bool IsRedisFailure(Exception ex) => ex is RedisException or TimeoutException or ObjectDisposedException;
+    private static IReadOnlyCollection<XElement> Distinct(IReadOnlyCollection<XElement> elements)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. elements.Where(e => KeyId(e) is not { } id || seen.Add(id))];
+    }
+
+    private static string? KeyId(XElement element) => element.Attribute("id")?.Value;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the shared data-protection keys from Redis failed; using the keys this instance already has")]
     private static partial void LogReadFailed(ILogger logger, Exception exception);
