@@ -58,8 +58,8 @@ internal sealed class ResilienceScenarios(ServiceProvider services, RedisServer 
 
         notes.Add($"Redis answering again: hits resumed after {Stopwatch.GetElapsedTime(resumed).TotalSeconds:F1} s (breaker break duration {RedisCircuitBreaker.BreakDuration.TotalSeconds:F0} s).");
 
-        // External writes: UPDATE through a separate connection, then watch the key disappear.
-        var listener = services.GetRequiredService<ProductChangeListener>();
+        // External writes: UPDATE through a separate connection, then watch the entry turn into a tombstone.
+        var listener = services.GetRequiredService<CatalogChangeFeed>();
         await listener.StartAsync(CancellationToken.None);
         await listener.Listening;
         var redis = services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
@@ -70,11 +70,12 @@ internal sealed class ResilienceScenarios(ServiceProvider services, RedisServer 
         {
             var id = ids[300 + n];
             await reads.GetProductAsync(id);
-            await using var update = dataSource.CreateCommand("UPDATE products SET bin_location = bin_location WHERE id = $1");
+            await using var update = dataSource.CreateCommand("UPDATE products SET weight_kg = weight_kg + 0.001 WHERE id = $1");
             update.Parameters.Add(new NpgsqlParameter { Value = id });
             var started = Stopwatch.GetTimestamp();
             await update.ExecuteNonQueryAsync();
-            while (await redis.KeyExistsAsync(keys.Product(id)))
+            // Until the entry is a tombstone (the change applied): "{revision}|" with no value.
+            while ((string?)await redis.StringGetAsync(keys.Product(id)) is { } held && !held.EndsWith('|'))
             {
                 await Task.Yield();
             }

@@ -38,7 +38,7 @@ public sealed class CatalogServices : IAsyncDisposable
 
     public static CatalogServices Create(
         string catalogConnectionString, string redisConnectionString, IDictionary<string, string?>? settings = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         var keyPrefix = settings is not null && settings.TryGetValue("Cache:KeyPrefix", out var prefix) && prefix is not null
             ? prefix
@@ -70,6 +70,7 @@ public sealed class CatalogServices : IAsyncDisposable
             builder.Services.AddSingleton(time);
         }
 
+        configure?.Invoke(builder.Services);
         builder.AddCatalogData();
         builder.AddDemoCatalog();
         builder.AddRedisCache();

@@ -103,7 +103,7 @@ public sealed class MemoryTierTests(TestServers servers)
     {
         var product = await CatalogDatabase.InsertProductAsync(servers.CatalogConnectionString, servers.RedisConnectionString);
         await using var services = CatalogServices.Create(servers.CatalogConnectionString, servers.RedisConnectionString, MemoryOn());
-        var listener = services.Get<ProductChangeListener>();
+        var listener = services.Get<CatalogChangeFeed>();
         await listener.StartAsync(Cancellation);
         await listener.Listening.WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
         await services.CreateQueryService().GetProductAsync(product.Id, Cancellation);
@@ -142,7 +142,7 @@ public sealed class MemoryTierTests(TestServers servers)
 
         await redis.StopAsync(Cancellation);
         await Assert.ThrowsAnyAsync<StackExchange.Redis.RedisException>(() =>
-            services.Get<ProductCacheInvalidator>().InvalidateAsync(new ProductChange(id, []), Cancellation));
+            services.Get<ProductCacheInvalidator>().ApplyAsync([new CatalogChange(id, null, long.MaxValue / 2, [], [])], Cancellation));
 
         Assert.False(services.Get<ProductMemoryTier>().TryGet(id, out _));
     }

@@ -40,7 +40,10 @@ public sealed class ProductQueryServiceTests(TestServers servers) : IAsyncLifeti
         Assert.InRange(fresh, TimeSpan.FromMinutes(54), TimeSpan.FromMinutes(66));
         // Redis keeps the entry past its TTL as a stale copy for database outages.
         Assert.InRange(stored.Expiry!.Value, fresh + TimeSpan.FromHours(24) - TimeSpan.FromSeconds(5), fresh + TimeSpan.FromHours(24));
-        using var json = JsonDocument.Parse((string)stored.Value!);
+        // Stored as "{revision}|{json}": the revision the compare-and-set rules compare.
+        Assert.True(VersionedValue.TryDecode((byte[])stored.Value!, out var version, out var storedJson));
+        Assert.Equal(read.Product.Revision, version);
+        using var json = JsonDocument.Parse(storedJson.ToArray());
         Assert.Equal(read.Product.Sku, json.RootElement.GetProperty("product").GetProperty("sku").GetString());
     }
 

@@ -28,7 +28,8 @@ public sealed class RedisTopologyTests(TestServers servers)
 
         var redis = services.Get<IConnectionMultiplexer>();
         var invalidator = services.Get<ProductCacheInvalidator>();
-        await invalidator.InvalidateAsync(new ProductChange(first.Id, [first.Sku]), Cancellation);
+        await invalidator.ApplyAsync([new CatalogChange(first.Id, null, first.Revision + 1, [first.Sku], [first.CategoryId])], Cancellation);
+        var tombstone = await services.Redis.VersionAsync(services.Keys.Product(first.Id));
         var flushed = await invalidator.FlushAsync(Cancellation);
         var remaining = await Task.WhenAll(ids.Select(id => services.Redis.KeyExistsAsync(services.Keys.Product(id))));
 
@@ -36,7 +37,9 @@ public sealed class RedisTopologyTests(TestServers servers)
         var slots = await Task.WhenAll(ids.Select(id => node.ExecuteAsync("CLUSTER", "KEYSLOT", services.Keys.Product(id).ToString())));
         Assert.Equal(ServerType.Cluster, node.ServerType);
         Assert.True(slots.Select(slot => (long)slot).Distinct().Count() > 1, "The keys should span hash slots.");
-        Assert.Equal(ids.Length - 1, flushed);
+        Assert.Equal((first.Revision + 1, true), tombstone);
+        // Every product entry, including the changed one's tombstone, and the code's tombstone.
+        Assert.Equal(ids.Length + 1, flushed);
         Assert.False(await services.Redis.KeyExistsAsync(services.Keys.Code(first.Sku)));
         Assert.DoesNotContain(true, remaining);
     }

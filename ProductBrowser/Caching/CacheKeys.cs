@@ -7,7 +7,7 @@ namespace ProductBrowser.Caching;
 public sealed class CacheKeys(IOptions<CacheOptions> options)
 {
     /// <summary>Bump when the cached JSON changes shape: old entries are then simply never read again and expire.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     private readonly string _root = $"{options.Value.KeyPrefix}:v{FormatVersion}:";
 
@@ -19,8 +19,22 @@ public sealed class CacheKeys(IOptions<CacheOptions> options)
     /// <summary>The products shown beside a product (same category, next by name); expires with it.</summary>
     public RedisKey Related(Guid productId) => WithId("related:", productId);
 
+    /// <summary>
+    /// A counter per category, raised by the change feed whenever a product of the category changes: a related list is
+    /// valid only while the counter still has the value it was filled at. Outside the versioned entries, so a flush
+    /// never resets it (a reset counter could climb back to an old list's value).
+    /// </summary>
+    public RedisKey RelatedEpoch(int categoryId) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{options.Value.KeyPrefix}:related-epoch:{categoryId}");
+
     /// <summary>A SCAN pattern matching every product entry of this app and format.</summary>
     public string ProductPattern => _root + "product:*";
+
+    /// <summary>
+    /// Where this cache's change-feed cursor is kept: the snapshot of the last changes applied to these entries. Beside
+    /// them, so an emptied Redis and a missing cursor go together.
+    /// </summary>
+    public RedisKey ChangeFeedCursor => _root + "change-feed-cursor";
 
     /// <summary>The pub/sub channel on which instances tell each other to drop in-memory products.</summary>
     public string MemoryTierChannel => _root + "memory-evictions";

@@ -63,6 +63,25 @@ public sealed class CacheOptions
     [Range(100, 1_000_000, ErrorMessage = "Cache:MemoryTierMaxEntries must be between 100 and 1,000,000.")]
     public int MemoryTierMaxEntries { get; set; } = 10_000;
 
+    /// <summary>
+    /// How long the mark a change leaves on an entry (a tombstone with the committed version) lives: a fill that read the
+    /// row before the change and arrives later than this could store the old value, so a fill older than half of it is
+    /// dropped instead of stored.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00", ErrorMessage = "Cache:TombstoneTtl must be between 10 seconds and 1 day.")]
+    public TimeSpan TombstoneTtl { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often the change feed is read even without a wake-up from PostgreSQL (a lost NOTIFY costs at most this).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:10", ErrorMessage = "Cache:ChangeFeedPollInterval must be between 100 ms and 10 seconds.")]
+    public TimeSpan ChangeFeedPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long changes stay in <c>catalog_changes</c>. An instance whose cache cursor is older than this (or missing)
+    /// replays the changes of the last <see cref="ProductTtl"/> instead: older changes cannot be behind a fresh entry.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "90.00:00:00", ErrorMessage = "Cache:ChangeLogRetention must be between 1 hour and 90 days.")]
+    public TimeSpan ChangeLogRetention { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>The TTL with its jitter applied: within ±<see cref="TtlJitterPercent"/> % of <paramref name="ttl"/>.</summary>
     public TimeSpan Jittered(TimeSpan ttl)
     {

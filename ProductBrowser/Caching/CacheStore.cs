@@ -5,8 +5,10 @@ using StackExchange.Redis;
 namespace ProductBrowser.Caching;
 
 /// <summary>
-/// Typed, timed, failure-tolerant Redis reads and writes. A Redis failure is reported, never thrown: the caller falls
-/// back to PostgreSQL. An entry that cannot be read is reported as absent and logged.
+/// Typed, timed, failure-tolerant Redis reads and writes of versioned entries (<see cref="VersionedValue"/>). A Redis
+/// failure is reported, never thrown: the caller falls back to PostgreSQL. An entry that cannot be read is reported as
+/// absent and logged. Writes are compare-and-set (<see cref="CacheScripts"/>): an older version never replaces a newer
+/// value or tombstone.
 /// </summary>
 public sealed partial class CacheStore(
     IConnectionMultiplexer redis, RedisCircuitBreaker breaker, TimeProvider time, ILogger<CacheStore> logger)
@@ -51,33 +53,45 @@ public sealed partial class CacheStore(
 
         using (lease)
         {
+            if (!VersionedValue.TryDecode(lease.Span, out var version, out var json))
+            {
+                // An entry we cannot read is as good as none: the caller's miss path overwrites it.
+                LogCorruptEntry(logger, null, key.ToString());
+                return new CacheGet<T>(null, null, elapsed);
+            }
+
+            if (json.IsEmpty)
+            {
+                return new CacheGet<T>(null, null, elapsed, version, Tombstone: true);
+            }
+
             try
             {
-                return new CacheGet<T>(JsonSerializer.Deserialize(lease.Span, type), null, elapsed);
+                return new CacheGet<T>(JsonSerializer.Deserialize(json, type), null, elapsed, version);
             }
             catch (JsonException ex)
             {
-                // An entry we cannot read is as good as none: the caller's miss path overwrites it.
                 LogCorruptEntry(logger, ex, key.ToString());
                 return new CacheGet<T>(null, null, elapsed);
             }
         }
     }
 
-    public async Task<CacheSet> SetAsync<T>(RedisKey key, T value, JsonTypeInfo<T> type, TimeSpan ttl)
+    /// <summary>Stores <paramref name="value"/> as <paramref name="version"/> unless the key holds something newer.</summary>
+    public async Task<CacheSet> FillAsync<T>(RedisKey key, T value, JsonTypeInfo<T> type, long version, TimeSpan ttl)
     {
         var started = time.GetTimestamp();
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, type);
-        var error = await CallAsync("SET", key, database => database.StringSetAsync(key, bytes, ttl));
+        var bytes = VersionedValue.Encode(value, type, version);
+        var error = await CallAsync("FILL", key, database => database.ScriptEvaluateAsync(CacheScripts.Fill, [key], FillArguments(version, bytes, ttl)));
         return new CacheSet(error, time.GetElapsedTime(started));
     }
 
     /// <summary>
-    /// Sends a SET and returns without waiting for Redis's reply, for a read path that has its value already. Commands on
+    /// Sends a fill and returns without waiting for Redis's reply, for a read path that has its value already. Commands on
     /// the connection keep their order, so any later read through this app sees the entry; a failure is logged and counts
-    /// against the breaker. Returns the failure only when the SET could not even be sent.
+    /// against the breaker. Returns the failure only when the fill could not even be sent.
     /// </summary>
-    public string? SetInBackground<T>(RedisKey key, T value, JsonTypeInfo<T> type, TimeSpan ttl)
+    public string? FillInBackground<T>(RedisKey key, T value, JsonTypeInfo<T> type, long version, TimeSpan ttl)
     {
         if (!breaker.TryEnter(out var trial))
         {
@@ -87,7 +101,8 @@ public sealed partial class CacheStore(
         Task sent;
         try
         {
-            sent = redis.GetDatabase().StringSetAsync(key, JsonSerializer.SerializeToUtf8Bytes(value, type), ttl);
+            var bytes = VersionedValue.Encode(value, type, version);
+            sent = redis.GetDatabase().ScriptEvaluateAsync(CacheScripts.Fill, [key], FillArguments(version, bytes, ttl));
         }
         catch (Exception ex) when (RedisCircuitBreaker.IsRedisFailure(ex))
         {
@@ -100,8 +115,88 @@ public sealed partial class CacheStore(
         return null;
     }
 
-    public Task<string?> DeleteAsync(RedisKey key) =>
-        CallAsync("DEL", key, database => database.KeyDeleteAsync(key));
+    /// <summary>Removes an entry, but never a tombstone (that would let an older fill back in).</summary>
+    public Task<string?> EvictAsync(RedisKey key) =>
+        CallAsync("EVICT", key, database => database.ScriptEvaluateAsync(CacheScripts.Evict, [key]));
+
+    /// <summary>
+    /// Leaves a tombstone at each key's version, all sent at once (one script per key: the keys hash to different slots
+    /// on a cluster). Throws when Redis fails, so a change feed keeps the change to apply again.
+    /// </summary>
+    public async Task TombstoneAsync(IReadOnlyCollection<(RedisKey Key, long Version)> entries, TimeSpan ttl)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        if (!breaker.TryEnter(out var trial))
+        {
+            throw new RedisException(RedisCircuitBreaker.OpenMessage);
+        }
+
+        var database = redis.GetDatabase();
+        var milliseconds = (long)ttl.TotalMilliseconds;
+        try
+        {
+            await Task.WhenAll(entries.Select(e => database.ScriptEvaluateAsync(CacheScripts.Tombstone, [e.Key], [e.Version, milliseconds])));
+            breaker.Succeeded(trial);
+        }
+        catch (Exception ex) when (RedisCircuitBreaker.IsRedisFailure(ex))
+        {
+            breaker.Failed(trial);
+            throw;
+        }
+    }
+
+    /// <summary>Reads a plain string (a cursor); throws when Redis fails, so the caller can tell absent from unknown.</summary>
+    public async Task<string?> GetTextAsync(RedisKey key)
+    {
+        string? value = null;
+        var error = await CallAsync("GET", key, async database => value = await database.StringGetAsync(key));
+        return error is null ? value : throw new RedisException(error);
+    }
+
+    /// <summary>Writes a plain string without expiry; returns what went wrong, or null.</summary>
+    public Task<string?> SetTextAsync(RedisKey key, string value) =>
+        CallAsync("SET", key, database => database.StringSetAsync(key, value));
+
+    /// <summary>Reads a counter (0 when absent); null when Redis failed.</summary>
+    public async Task<long?> GetCounterAsync(RedisKey key)
+    {
+        long? value = null;
+        var error = await CallAsync("GET", key, async database => value = (long?)await database.StringGetAsync(key) ?? 0);
+        return error is null ? value : null;
+    }
+
+    /// <summary>Raises counters by one, all sent at once. Throws when Redis fails, so a change feed applies them again.</summary>
+    public async Task IncrementAsync(IReadOnlyCollection<RedisKey> counters)
+    {
+        if (counters.Count == 0)
+        {
+            return;
+        }
+
+        if (!breaker.TryEnter(out var trial))
+        {
+            throw new RedisException(RedisCircuitBreaker.OpenMessage);
+        }
+
+        var database = redis.GetDatabase();
+        try
+        {
+            await Task.WhenAll(counters.Select(key => database.StringIncrementAsync(key)));
+            breaker.Succeeded(trial);
+        }
+        catch (Exception ex) when (RedisCircuitBreaker.IsRedisFailure(ex))
+        {
+            breaker.Failed(trial);
+            throw;
+        }
+    }
+
+    private static RedisValue[] FillArguments(long version, byte[] bytes, TimeSpan ttl) =>
+        [version, bytes, (long)Math.Max(1, ttl.TotalMilliseconds)];
 
     /// <summary>One Redis command through the breaker; returns what went wrong, or null.</summary>
     private async Task<string?> CallAsync(string operation, RedisKey key, Func<IDatabase, Task> command)
@@ -140,7 +235,7 @@ public sealed partial class CacheStore(
         catch (Exception ex)
         {
             breaker.Failed(trial);
-            LogRedisFailed(logger, ex, "SET", key.ToString());
+            LogRedisFailed(logger, ex, "FILL", key.ToString());
         }
     }
 
@@ -148,11 +243,14 @@ public sealed partial class CacheStore(
     private static partial void LogRedisFailed(ILogger logger, Exception exception, string operation, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unreadable cache entry {Key} treated as a miss")]
-    private static partial void LogCorruptEntry(ILogger logger, Exception exception, string key);
+    private static partial void LogCorruptEntry(ILogger logger, Exception? exception, string key);
 }
 
-/// <summary>The outcome of a cache read: the value (null when absent, unreadable or failed) and any failure.</summary>
-public readonly record struct CacheGet<T>(T? Value, string? Error, TimeSpan Elapsed)
+/// <summary>
+/// The outcome of a cache read: the value (null when absent, a tombstone, unreadable or failed), its version, and any
+/// failure. A tombstone's version is the newest change known; a miss must not store anything older.
+/// </summary>
+public readonly record struct CacheGet<T>(T? Value, string? Error, TimeSpan Elapsed, long Version = 0, bool Tombstone = false)
     where T : class;
 
 public readonly record struct CacheSet(string? Error, TimeSpan Elapsed);

@@ -19,12 +19,15 @@ public sealed partial class ProductMemoryTier : IDisposable
     private readonly RedisChannel _channel;
     private readonly TimeProvider _time;
     private readonly ILogger<ProductMemoryTier> _logger;
+    private readonly TimeSpan _tombstoneTtl;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Tombstone> _tombstones = new();
     private long _generation;
 
     public ProductMemoryTier(IOptions<CacheOptions> options, IConnectionMultiplexer redis, CacheKeys keys, TimeProvider time, ILogger<ProductMemoryTier> logger)
     {
         var settings = options.Value;
         _ttl = settings.MemoryTierTtl;
+        _tombstoneTtl = settings.TombstoneTtl;
         _redis = redis;
         _channel = RedisChannel.Literal(keys.MemoryTierChannel);
         _time = time;
@@ -71,10 +74,43 @@ public sealed partial class ProductMemoryTier : IDisposable
         }
 
         var now = _time.GetUtcNow();
+        if (_tombstones.TryGetValue(id, out var tombstone) && tombstone.Until > now && (entry.Product?.Revision ?? 0) < tombstone.Version)
+        {
+            // The same rule as in Redis: a copy older than a change this instance has applied is not kept.
+            return;
+        }
+
         var until = now + _ttl < entry.ExpiresAt ? now + _ttl : entry.ExpiresAt;
         if (until > now)
         {
             _entries.Set(id, new Held(entry, until), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = until - now });
+        }
+    }
+
+    /// <summary>
+    /// A change at <paramref name="version"/> was applied: drops the product here and refuses copies older than that
+    /// version for as long as Redis keeps its tombstone. Every instance applies every change itself.
+    /// </summary>
+    public void Invalidate(Guid id, long version)
+    {
+        if (_entries is null)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        _tombstones.AddOrUpdate(id, new Tombstone(version, now + _tombstoneTtl),
+            (_, held) => new Tombstone(Math.Max(held.Version, version), now + _tombstoneTtl));
+        Remove(id);
+        if (_tombstones.Count > 10_000)
+        {
+            foreach (var (key, held) in _tombstones)
+            {
+                if (held.Until <= now)
+                {
+                    _tombstones.TryRemove(key, out _);
+                }
+            }
         }
     }
 
@@ -154,6 +190,8 @@ public sealed partial class ProductMemoryTier : IDisposable
     }
 
     private sealed record Held(CachedProduct Entry, DateTimeOffset Until);
+
+    private readonly record struct Tombstone(long Version, DateTimeOffset Until);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell other instances to drop in-memory products; their entries expire on their own")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception);

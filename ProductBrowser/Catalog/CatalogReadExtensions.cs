@@ -17,8 +17,9 @@ public static class CatalogReadExtensions
         builder.Services.AddSingleton<ProductBrowser.Diagnostics.CacheAdministration>();
         builder.Services.AddSingleton<ProductCacheInvalidator>();
         builder.Services.AddSingleton<ProductChangeNotifications>();
-        builder.Services.AddSingleton<ProductChangeListener>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<ProductChangeListener>());
+        builder.Services.AddSingleton<ChangeFeedStatus>();
+        builder.Services.AddSingleton<CatalogChangeFeed>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogChangeFeed>());
         builder.Services.AddScoped<IProductQueryService, ProductQueryService>();
         builder.Services.AddScoped<IProductListService, ProductListService>();
         builder.Services.AddScoped<ISkuLookupService, SkuLookupService>();

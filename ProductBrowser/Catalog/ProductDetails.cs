@@ -2,7 +2,11 @@ using ProductBrowser.Data;
 
 namespace ProductBrowser.Catalog;
 
-/// <summary>Everything shown about one product. This record, never the EF entity, is what gets cached.</summary>
+/// <summary>
+/// Everything shown about one product. This record, never the EF entity, is what gets cached. <see cref="Version"/> is
+/// the row's <c>xmin</c> (edit conflicts); <see cref="Revision"/> is the newer of the product's and its category's
+/// revisions, the version its cache entry carries (the category name is part of this record).
+/// </summary>
 public sealed record ProductDetails(
     Guid Id,
     string Sku,
@@ -21,4 +25,5 @@ public sealed record ProductDetails(
     string BinLocation,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    uint Version);
+    uint Version,
+    long Revision = 0);

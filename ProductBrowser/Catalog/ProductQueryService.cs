@@ -123,16 +123,24 @@ public sealed partial class ProductQueryService(
         }
 
         var settings = options.Value;
+        if (dbTime > settings.TombstoneTtl / 2)
+        {
+            // Read so long ago that a change's tombstone may be gone: storing could bring the old row back.
+            return new ProductLoad(product, false, dbTime, TimeSpan.Zero, null, null);
+        }
+
         var ttl = settings.Jittered(product is null ? settings.NotFoundTtl : settings.ProductTtl);
         var keep = product is null ? ttl : ttl + settings.StaleWindow;
-        // The reader has its product: the SET is sent, and its reply is not waited for (a failure is logged).
+        // The reader has its product: the fill is sent, and its reply is not waited for (a failure is logged). It is a
+        // compare-and-set on the row's revision, so a change committed after this read (and its tombstone) wins.
         var storing = time.GetTimestamp();
         var entry = new CachedProduct(product, time.GetUtcNow() + ttl);
-        var error = cache.SetInBackground(key, entry, CacheJsonContext.Default.CachedProduct, keep);
+        var error = cache.FillInBackground(key, entry, CacheJsonContext.Default.CachedProduct, product?.Revision ?? 0, keep);
         if (error is null)
         {
             memory.Set(id, entry, generation);
         }
+
         return new ProductLoad(product, false, dbTime, time.GetElapsedTime(storing), error is null ? ttl : null, error);
     }
 

@@ -26,7 +26,6 @@ public static class CatalogDataExtensions
                 options.ConnectionString = builder.Configuration.GetConnectionString(ConnectionStringName) ?? "";
                 options.ReplicaConnectionString = builder.Configuration.GetConnectionString(ReplicaConnectionStringName) ?? "";
                 options.MigrateOnStartup = builder.Configuration.GetValue("Database:MigrateOnStartup", true);
-                options.ReplicaMaxLag = builder.Configuration.GetValue("Database:ReplicaMaxLag", options.ReplicaMaxLag);
                 options.StartupAttempts = builder.Configuration.GetValue("Database:StartupAttempts", options.StartupAttempts);
             })
             .Validate(
@@ -37,9 +36,6 @@ public static class CatalogDataExtensions
                 options => options.ReplicaConnectionString.Length == 0 || IsValidConnectionString(options.ReplicaConnectionString),
                 $"ConnectionStrings:{ReplicaConnectionStringName}, when set, must be a PostgreSQL connection string " +
                 $"(environment variable ConnectionStrings__{ReplicaConnectionStringName}); leave it empty to read from the primary.")
-            .Validate(
-                options => options.ReplicaMaxLag >= TimeSpan.Zero && options.ReplicaMaxLag <= TimeSpan.FromMinutes(10),
-                "Database:ReplicaMaxLag must be between 00:00:00 and 00:10:00.")
             .Validate(options => options.StartupAttempts is >= 1 and <= 1_000, "Database:StartupAttempts must be between 1 and 1000.")
             .ValidateOnStart();
 

@@ -11,12 +11,6 @@ public sealed class CatalogDatabaseOptions
     /// </summary>
     public string ReplicaConnectionString { get; set; } = "";
 
-    /// <summary>
-    /// How far the replica may lag: a changed product is evicted from the cache again this long after the change, so a
-    /// read that refilled the cache from a lagging replica in between does not stay for a whole TTL.
-    /// </summary>
-    public TimeSpan ReplicaMaxLag { get; set; } = TimeSpan.FromSeconds(5);
-
     /// <summary>Apply pending EF migrations when the app starts. Turn off where a release step migrates instead.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 

@@ -8,9 +8,13 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<Category> Categories => Set<Category>();
 
+    /// <summary>The one sequence product and category revisions come from (see <see cref="Product.Revision"/>).</summary>
+    public const string RevisionSequence = "catalog_revision";
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.HasSequence<long>(RevisionSequence);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly);
     }
 }

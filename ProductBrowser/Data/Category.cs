@@ -9,5 +9,8 @@ public class Category
 
     public required string Name { get; set; }
 
+    /// <summary>From the same sequence as <see cref="Product.Revision"/>: products embed the category name.</summary>
+    public long Revision { get; set; }
+
     public List<Product> Products { get; set; } = [];
 }

@@ -12,6 +12,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         category.Property(c => c.Id).ValueGeneratedNever();
         category.Property(c => c.Code).HasMaxLength(3);
         category.Property(c => c.Name).HasMaxLength(100);
+        category.Property(c => c.Revision).HasDefaultValueSql($"nextval('{CatalogDbContext.RevisionSequence}')").ValueGeneratedOnAddOrUpdate();
         category.HasIndex(c => c.Code).IsUnique();
         category.HasIndex(c => c.Name).IsUnique();
     }

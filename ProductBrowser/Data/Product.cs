@@ -43,4 +43,10 @@ public class Product
 
     /// <summary>PostgreSQL's <c>xmin</c>: changes on every update, so concurrent edits are detected.</summary>
     public uint Version { get; set; }
+
+    /// <summary>
+    /// Drawn from the catalog-wide <c>catalog_revision</c> sequence on insert and on every update that changes a value
+    /// (a trigger, whoever writes): it only grows, so a cache entry can tell an older copy from a newer one.
+    /// </summary>
+    public long Revision { get; set; }
 }

@@ -42,6 +42,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         product.Property(p => p.CreatedAt).HasDefaultValueSql("now()");
         product.Property(p => p.UpdatedAt).HasDefaultValueSql("now()");
         product.Property(p => p.Version).IsRowVersion();
+        product.Property(p => p.Revision).HasDefaultValueSql($"nextval('{CatalogDbContext.RevisionSequence}')").ValueGeneratedOnAddOrUpdate();
 
         product.HasOne(p => p.Category).WithMany(c => c.Products).HasForeignKey(p => p.CategoryId)
             .OnDelete(DeleteBehavior.Restrict);

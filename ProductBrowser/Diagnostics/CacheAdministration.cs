@@ -118,7 +118,7 @@ public sealed class CacheAdministration(
             var value = await database.StringGetWithExpiryAsync(key);
             result.Add(value.Value.IsNull
                 ? new KeyInspection(key!, false, null, 0, null)
-                : new KeyInspection(key!, true, value.Expiry, ((byte[])value.Value!).Length, Pretty((byte[])value.Value!)));
+                : Inspected(key!, value.Expiry, (byte[])value.Value!));
         }
 
         return result;
@@ -130,7 +130,7 @@ public sealed class CacheAdministration(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var codes = await db.Products.Where(p => p.Id == id).Select(p => new { p.Sku, p.Gtin }).SingleOrDefaultAsync(cancellationToken);
         string[] codeList = codes is null ? [] : [codes.Sku, .. codes.Gtin is null ? Array.Empty<string>() : [codes.Gtin]];
-        await invalidator.InvalidateAsync(new ProductChange(id, codeList), cancellationToken);
+        await invalidator.EvictAsync(id, codeList);
         return codes is not null;
     }
 
@@ -156,6 +156,18 @@ public sealed class CacheAdministration(
     }
 
     public Task<long> FlushAsync(CancellationToken cancellationToken) => invalidator.FlushAsync(cancellationToken);
+
+    private static KeyInspection Inspected(string key, TimeSpan? expiry, byte[] stored)
+    {
+        if (!VersionedValue.TryDecode(stored, out var version, out var json))
+        {
+            return new KeyInspection(key, true, expiry, stored.Length, System.Text.Encoding.UTF8.GetString(stored));
+        }
+
+        return json.IsEmpty
+            ? new KeyInspection(key, false, expiry, stored.Length, $"(tombstone: changed at revision {version}; nothing older is stored)")
+            : new KeyInspection(key, true, expiry, stored.Length, $"revision {version}\n{Pretty(json.ToArray())}");
+    }
 
     private static string Pretty(byte[] json)
     {

@@ -23,8 +23,8 @@ public sealed class RedisServer : IAsyncDisposable
         Port = port;
         _throwaway = throwaway;
         _leadingArguments = leadingArguments ?? [];
-        // A cache: no persistence, least recently used keys go first when a memory limit is set.
-        _modeArguments = modeArguments ?? ["--save", "", "--appendonly", "no", "--maxmemory-policy", "allkeys-lru"];
+        // A cache: no persistence; nothing evicted (an evicted tombstone or key ring would break freshness or sign-in).
+        _modeArguments = modeArguments ?? ["--save", "", "--appendonly", "no", "--maxmemory-policy", "noeviction"];
     }
 
     public string Directory { get; }

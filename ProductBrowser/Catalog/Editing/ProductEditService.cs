@@ -7,9 +7,9 @@ namespace ProductBrowser.Catalog.Editing;
 
 /// <summary>
 /// Saves product edits through EF Core with optimistic concurrency on PostgreSQL's row version (<c>xmin</c>): the
-/// second of two concurrent saves gets a conflict with the current values. After the commit the product's entries
-/// (product, related list, old and new SKU and barcode) are evicted here at once; the database trigger tells every
-/// other instance.
+/// second of two concurrent saves gets a conflict with the current values. After the commit the change is applied to
+/// the cache here at once (tombstones at the new revision on the product, its old and new codes, its categories'
+/// related lists); the change feed brings the same change to every instance, where applying it again changes nothing.
 /// </summary>
 public sealed partial class ProductEditService(
     IDbContextFactory<CatalogDbContext> dbFactory,
@@ -27,6 +27,8 @@ public sealed partial class ProductEditService(
         }
 
         string[] oldCodes;
+        int oldCategory;
+        long revision;
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -47,15 +49,17 @@ public sealed partial class ProductEditService(
             }
 
             oldCodes = [product.Sku, .. product.Gtin is null ? Array.Empty<string>() : [product.Gtin]];
+            oldCategory = product.CategoryId;
             // The version the editor read is the one the UPDATE must still find; otherwise someone saved in between.
             db.Entry(product).Property(p => p.Version).OriginalValue = edit.Version;
             Apply(product, changes);
             product.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
+            // Read back from the UPDATE: the revision the trigger gave the row.
+            revision = product.Revision;
         }
         catch (DbUpdateConcurrencyException)
         {
-            await invalidator.InvalidateAsync(new ProductChange(edit.Id, []), cancellationToken);
             var current = await reads.GetProductAsync(edit.Id, cancellationToken);
             LogConflict(logger, edit.Id);
             return new ProductSaveResult(current.Product is null ? ProductSaveStatus.NotFound : ProductSaveStatus.Conflict, current.Product,
@@ -77,7 +81,16 @@ public sealed partial class ProductEditService(
         }
 
         string[] newCodes = [changes.Sku!, .. changes.Gtin is null ? Array.Empty<string>() : [changes.Gtin]];
-        await invalidator.InvalidateAsync(new ProductChange(edit.Id, [.. oldCodes.Union(newCodes)]), cancellationToken);
+        try
+        {
+            await invalidator.ApplyAsync([new CatalogChange(edit.Id, null, revision, [.. oldCodes.Union(newCodes)], [oldCategory, changes.CategoryId])], cancellationToken);
+        }
+        catch (Exception ex) when (ProductBrowser.Caching.RedisCircuitBreaker.IsRedisFailure(ex))
+        {
+            // Saved: the change feed applies it once Redis answers.
+            LogInvalidationDeferred(logger, ex, edit.Id);
+        }
+
         LogSaved(logger, edit.Id, changes.Sku!);
         var saved = await reads.GetProductAsync(edit.Id, cancellationToken);
         return new ProductSaveResult(ProductSaveStatus.Saved, saved.Product, new Dictionary<string, string>());
@@ -102,6 +115,9 @@ public sealed partial class ProductEditService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Product {ProductId} saved (SKU {Sku})")]
     private static partial void LogSaved(ILogger logger, Guid productId, string sku);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Product {ProductId} saved; Redis did not answer, so the change feed updates the cache when it does")]
+    private static partial void LogInvalidationDeferred(ILogger logger, Exception exception, Guid productId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Product {ProductId} changed since it was read: save refused as a conflict")]
     private static partial void LogConflict(ILogger logger, Guid productId);

@@ -7,7 +7,9 @@ namespace ProductBrowser.Catalog.List;
 
 /// <summary>
 /// Neighbours of a product in its category, by name: an index seek on (category, name, id). Cached in Redis beside the
-/// product with the same TTL, so a product page read from the cache touches PostgreSQL not at all.
+/// product with the same TTL, so a product page read from the cache touches PostgreSQL not at all. A list depends on
+/// every product of its category, so it is valid only while the category's counter (<see cref="CacheKeys.RelatedEpoch"/>)
+/// is unchanged.
 /// </summary>
 public sealed class RelatedProductsService(
     CatalogReadDbContextFactory dbFactory,
@@ -19,16 +21,21 @@ public sealed class RelatedProductsService(
         ProductDetails product, int count = 6, CancellationToken cancellationToken = default)
     {
         var key = keys.Related(product.Id);
+        // Both reads are sent together: one round trip.
+        var epochRead = cache.GetCounterAsync(keys.RelatedEpoch(product.CategoryId));
         var cached = await cache.GetAsync(key, CacheJsonContext.Default.CachedRelated);
-        if (cached.Value is { Count: var cachedCount } hit && cachedCount == count)
+        var epoch = await epochRead;
+        if (cached.Value is { Count: var cachedCount } hit && cachedCount == count && epoch == cached.Version)
         {
             return hit.Items;
         }
 
         var related = await LoadAsync(product, count, cancellationToken);
-        if (cached.Error is null)
+        if (cached.Error is null && epoch is { } filledAt)
         {
-            await cache.SetAsync(key, new CachedRelated(count, related), CacheJsonContext.Default.CachedRelated, options.Value.ProductTtl);
+            // Filed under the counter read before the query: a change in the category meanwhile raised it, so this
+            // list is never served.
+            await cache.FillAsync(key, new CachedRelated(count, related), CacheJsonContext.Default.CachedRelated, filledAt, options.Value.ProductTtl);
         }
 
         return related;

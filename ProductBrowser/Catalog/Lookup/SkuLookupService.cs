@@ -21,13 +21,16 @@ public sealed partial class SkuLookupService(
 {
     public const int MaxSuggestions = 10;
 
-    private static readonly Func<CatalogDbContext, string, CancellationToken, Task<Guid?>> FindByCode =
+    private static readonly Func<CatalogDbContext, string, CancellationToken, Task<CodeMatch?>> FindByCode =
         EF.CompileAsyncQuery((CatalogDbContext db, string code, CancellationToken _) =>
             db.Products.AsNoTracking()
                 .Where(p => p.Sku == code || p.Gtin == code)
                 .OrderBy(p => p.Sku == code ? 0 : 1)
-                .Select(p => (Guid?)p.Id)
+                .Select(p => new CodeMatch(p.Id, p.Revision))
                 .FirstOrDefault());
+
+    /// <summary>The product a code names, and the row revision the mapping was read at (its cache entry's version).</summary>
+    private sealed record CodeMatch(Guid Id, long Revision);
 
     public async Task<SkuLookupResult> LookupAsync(string? input, CancellationToken cancellationToken = default)
     {
@@ -75,13 +78,15 @@ public sealed partial class SkuLookupService(
 
         var dbStarted = time.GetTimestamp();
         CachedCode entry;
+        long version;
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var id = await FindByCode(db, code, cancellationToken);
-            var ttl = id is null ? options.Value.NotFoundTtl : options.Value.ProductTtl;
-            var suggestions = id is null ? await SuggestAsync(db, code, cancellationToken) : null;
-            entry = new CachedCode(id, suggestions, time.GetUtcNow() + ttl);
+            var match = await FindByCode(db, code, cancellationToken);
+            var ttl = match is null ? options.Value.NotFoundTtl : options.Value.ProductTtl;
+            var suggestions = match is null ? await SuggestAsync(db, code, cancellationToken) : null;
+            entry = new CachedCode(match?.Id, suggestions, time.GetUtcNow() + ttl);
+            version = match?.Revision ?? 0;
         }
         catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
         {
@@ -94,10 +99,11 @@ public sealed partial class SkuLookupService(
         var redisTime = cached.Elapsed;
         var error = cached.Error;
         TimeSpan? storedFor = null;
-        if (error is null)
+        if (error is null && dbTime < options.Value.TombstoneTtl / 2)
         {
             var ttl = entry.ExpiresAt - time.GetUtcNow();
-            var stored = await cache.SetAsync(key, entry, CacheJsonContext.Default.CachedCode, ttl);
+            // Compare-and-set on the revision: a code moved to another product meanwhile keeps its newer tombstone.
+            var stored = await cache.FillAsync(key, entry, CacheJsonContext.Default.CachedCode, version, ttl);
             redisTime += stored.Elapsed;
             error = stored.Error;
             storedFor = stored.Error is null ? ttl : null;
@@ -136,7 +142,7 @@ public sealed partial class SkuLookupService(
     /// <summary>The code pointed at a product that no longer exists: drop the mapping so the next scan asks PostgreSQL.</summary>
     private async Task<SkuLookupResult> ForgetStaleCodeAsync(ScannedCode scanned, CacheReadReport codeStep, CacheReadReport productStep)
     {
-        await cache.DeleteAsync(keys.Code(scanned.Code));
+        await cache.EvictAsync(keys.Code(scanned.Code));
         return new SkuLookupResult(scanned.Code, SkuLookupStatus.NotFound, null, codeStep, productStep, [], NotFoundMessage(scanned));
     }
 

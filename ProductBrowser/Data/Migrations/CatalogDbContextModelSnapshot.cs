@@ -23,6 +23,8 @@ namespace ProductBrowser.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("catalog_revision");
+
             modelBuilder.Entity("ProductBrowser.Data.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -40,6 +42,12 @@ namespace ProductBrowser.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
+
+                    b.Property<long>("Revision")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision")
+                        .HasDefaultValueSql("nextval('catalog_revision')");
 
                     b.HasKey("Id")
                         .HasName("pk_categories");
@@ -109,6 +117,12 @@ namespace ProductBrowser.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<long>("Revision")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision")
+                        .HasDefaultValueSql("nextval('catalog_revision')");
 
                     b.Property<string>("SearchText")
                         .ValueGeneratedOnAddOrUpdate()

@@ -1,0 +1,9 @@
+namespace ProductBrowser.Catalog.Changes;
+
+/// <summary>
+/// One row of the durable change feed (<c>catalog_changes</c>): a product (with its old and new codes and categories)
+/// or a category changed at <paramref name="Revision"/>. Applying one twice, or an older one after a newer, is harmless.
+/// </summary>
+public sealed record CatalogChange(
+    Guid? ProductId, int? CategoryId, long Revision, IReadOnlyList<string> Codes, IReadOnlyList<int> Categories,
+    DateTimeOffset RecordedAt = default);

@@ -1,0 +1,263 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using ProductBrowser.Caching;
+
+namespace ProductBrowser.Catalog.Changes;
+
+/// <summary>
+/// Reads the durable change feed (<c>catalog_changes</c>, written by triggers in the writing transaction) and applies
+/// it to the cache, on every instance (decision 10). The cursor is a PostgreSQL snapshot: each read takes the rows of
+/// transactions that were not yet visible to the previous snapshot and are visible now, so a transaction that commits
+/// late with a smaller position is read when it commits, never skipped. The cursor moves only past what was applied;
+/// while Redis is unreachable the same changes are read and applied again until they succeed. It is kept in Redis
+/// beside the entries it describes, so an instance starting after writes made while none ran catches up from it;
+/// without one (a new or emptied Redis) the changes of the last product TTL are replayed. LISTEN is only a wake-up;
+/// the feed is also read every <see cref="CacheOptions.ChangeFeedPollInterval"/>. Nothing here ever flushes the cache.
+/// </summary>
+public sealed partial class CatalogChangeFeed(
+    NpgsqlDataSource dataSource,
+    ProductCacheInvalidator invalidator,
+    ProductChangeNotifications notifications,
+    CacheStore cache,
+    CacheKeys keys,
+    ChangeFeedStatus status,
+    IOptions<CacheOptions> options,
+    TimeProvider time,
+    ILogger<CatalogChangeFeed> logger) : BackgroundService
+{
+    public const string Channel = "catalog_changes";
+
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
+    private readonly Channel<bool> _wake = System.Threading.Channels.Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _listenerProcessId;
+
+    /// <summary>The PostgreSQL backend listening right now (0 while disconnected); tests terminate it to test recovery.</summary>
+    public int ListenerProcessId => Volatile.Read(ref _listenerProcessId);
+
+    /// <summary>Completes once the first LISTEN is in place.</summary>
+    public Task Listening => _listening.Task;
+
+    /// <summary>Completes once the changes made before this instance started have been applied.</summary>
+    public Task CaughtUp => _caughtUp.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.ListenForChanges)
+        {
+            LogDisabled(logger);
+            return;
+        }
+
+        status.Started();
+        var listening = ListenAsync(stoppingToken);
+        try
+        {
+            await FollowAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+
+        await listening;
+    }
+
+    private async Task FollowAsync(CancellationToken stoppingToken)
+    {
+        string? cursor = null;
+        var cursorKnown = false;
+        var backoff = TimeSpan.FromMilliseconds(250);
+        var lastPruned = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var failed = false;
+            try
+            {
+                if (!cursorKnown)
+                {
+                    // Throws while Redis is unreachable: where the cache stands is unknown until it answers.
+                    cursor = await cache.GetTextAsync(keys.ChangeFeedCursor);
+                    cursorKnown = true;
+                }
+
+                var (changes, position, snapshot) = await ReadAsync(cursor, stoppingToken);
+                if (changes.Count > 0)
+                {
+                    try
+                    {
+                        var touched = await invalidator.ApplyAsync(changes, stoppingToken);
+                        Publish(touched);
+                    }
+                    catch (Exception ex) when (RedisCircuitBreaker.IsRedisFailure(ex))
+                    {
+                        status.Failed(changes.Count, ex.Message);
+                        LogApplyFailed(logger, ex, changes.Count);
+                        failed = true;
+                    }
+                }
+
+                if (!failed)
+                {
+                    cursor = snapshot;
+                    status.Applied(position, changes);
+                    await cache.SetTextAsync(keys.ChangeFeedCursor, snapshot);
+                    _caughtUp.TrySetResult();
+                    backoff = TimeSpan.FromMilliseconds(250);
+                }
+
+                if (time.GetUtcNow() - lastPruned > PruneEvery)
+                {
+                    await PruneAsync(stoppingToken);
+                    lastPruned = time.GetUtcNow();
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && (RedisCircuitBreaker.IsRedisFailure(ex) || CatalogFailures.IsDatabaseFailure(ex)))
+            {
+                status.Failed(status.Backlog, ex.Message);
+                LogReadFailed(logger, ex);
+                failed = true;
+            }
+
+            if (failed)
+            {
+                await Task.Delay(backoff, time, stoppingToken);
+                backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
+                continue;
+            }
+
+            using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            poll.CancelAfter(options.Value.ChangeFeedPollInterval);
+            try
+            {
+                await _wake.Reader.ReadAsync(poll.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The poll interval passed without a wake-up.
+            }
+        }
+    }
+
+    /// <summary>
+    /// The changes since <paramref name="cursor"/> (or, without one, those of the last product TTL) and the snapshot to
+    /// continue from, read in one repeatable-read transaction so the rows and the snapshot agree.
+    /// </summary>
+    private async Task<(IReadOnlyList<CatalogChange> Changes, long Position, string Snapshot)> ReadAsync(string? cursor, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        string snapshot;
+        await using (var current = new NpgsqlCommand("SELECT pg_current_snapshot()::text", connection, transaction))
+        {
+            snapshot = (string)(await current.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        var settings = options.Value;
+        await using var read = new NpgsqlCommand(cursor is null
+            ? "SELECT position, product_id, category_id, revision, codes, categories, recorded_at FROM catalog_changes WHERE recorded_at > now() - $1 ORDER BY position"
+            : "SELECT position, product_id, category_id, revision, codes, categories, recorded_at FROM catalog_changes " +
+              "WHERE tx >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(tx, $1::pg_snapshot) ORDER BY position",
+            connection, transaction);
+        read.Parameters.Add(cursor is null
+            ? new NpgsqlParameter { Value = settings.ProductTtl * (1 + settings.TtlJitterPercent / 100.0) + TimeSpan.FromMinutes(1), NpgsqlDbType = NpgsqlDbType.Interval }
+            : new NpgsqlParameter { Value = cursor });
+        var changes = new List<CatalogChange>();
+        long position = 0;
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                position = Math.Max(position, reader.GetInt64(0));
+                changes.Add(new CatalogChange(
+                    reader.IsDBNull(1) ? null : reader.GetGuid(1),
+                    reader.IsDBNull(2) ? null : reader.GetInt32(2),
+                    reader.GetInt64(3),
+                    reader.GetFieldValue<string[]>(4),
+                    reader.GetFieldValue<int[]>(5),
+                    reader.GetFieldValue<DateTimeOffset>(6)));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (changes, position, snapshot);
+    }
+
+    private async Task PruneAsync(CancellationToken cancellationToken)
+    {
+        await using var prune = dataSource.CreateCommand("DELETE FROM catalog_changes WHERE recorded_at < now() - $1");
+        prune.Parameters.Add(new NpgsqlParameter { Value = options.Value.ChangeLogRetention, NpgsqlDbType = NpgsqlDbType.Interval });
+        var removed = await prune.ExecuteNonQueryAsync(cancellationToken);
+        if (removed > 0)
+        {
+            LogPruned(logger, removed);
+        }
+    }
+
+    private void Publish(IReadOnlyList<Guid> products)
+    {
+        foreach (var id in products)
+        {
+            notifications.Publish(new ProductChange(id, []));
+        }
+    }
+
+    /// <summary>LISTEN on its own connection, reconnecting with back-off; every notification and reconnect wakes the reader.</summary>
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                connection.Notification += (_, _) => _wake.Writer.TryWrite(true);
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                Volatile.Write(ref _listenerProcessId, connection.ProcessID);
+                // Whatever was written while nobody listened is in the feed: read it now.
+                _wake.Writer.TryWrite(true);
+                _listening.TrySetResult();
+                backoff = TimeSpan.FromSeconds(1);
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException or IOException)
+            {
+                Volatile.Write(ref _listenerProcessId, 0);
+                LogConnectionLost(logger, ex, backoff.TotalSeconds);
+                await Task.Delay(backoff, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks * 6, backoff.Ticks * 2));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cache:ListenForChanges is off; the cache relies on TTLs alone")]
+    private static partial void LogDisabled(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for catalog changes failed; retrying in {Seconds} s (the feed is still read every poll interval)")]
+    private static partial void LogConnectionLost(ILogger logger, Exception exception, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying {Count} catalog changes to Redis failed; they stay pending and are applied when Redis answers")]
+    private static partial void LogApplyFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the catalog change feed failed; retrying")]
+    private static partial void LogReadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Removed} catalog changes older than the retention")]
+    private static partial void LogPruned(ILogger logger, int removed);
+}

@@ -1,0 +1,77 @@
+namespace ProductBrowser.Catalog.Changes;
+
+/// <summary>
+/// Where this instance's change feed stands, for the dashboard and <c>/health</c>: the last applied position, changes
+/// read but not applied yet (Redis unreachable), and invalidation lag (change recorded in PostgreSQL to applied here).
+/// </summary>
+public sealed class ChangeFeedStatus(TimeProvider time)
+{
+    private const int MaxSamples = 2_000;
+    private readonly Lock _gate = new();
+    private readonly Queue<double> _lags = new();
+
+    public bool Running { get; private set; }
+
+    /// <summary>The newest change (its <c>catalog_changes.position</c>) applied to the cache by this instance.</summary>
+    public long Position { get; private set; }
+
+    /// <summary>Changes read from PostgreSQL and waiting to be applied (0 while everything is applied).</summary>
+    public int Backlog { get; private set; }
+
+    public DateTimeOffset? LastAppliedAt { get; private set; }
+
+    public DateTimeOffset? FailingSince { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public void Started() => Running = true;
+
+    public void Applied(long position, IReadOnlyList<CatalogChange> changes)
+    {
+        var now = time.GetUtcNow();
+        lock (_gate)
+        {
+            Position = Math.Max(Position, position);
+            Backlog = 0;
+            LastAppliedAt = now;
+            FailingSince = null;
+            LastError = null;
+            foreach (var change in changes.Count > MaxSamples ? changes.Skip(changes.Count - MaxSamples) : changes)
+            {
+                _lags.Enqueue(Math.Max(0, (now - change.RecordedAt).TotalMilliseconds));
+                if (_lags.Count > MaxSamples)
+                {
+                    _lags.Dequeue();
+                }
+            }
+        }
+    }
+
+    public void Failed(int backlog, string error)
+    {
+        lock (_gate)
+        {
+            Backlog = backlog;
+            FailingSince ??= time.GetUtcNow();
+            LastError = error;
+        }
+    }
+
+    /// <summary>Invalidation lag percentiles (ms) over the recent changes; null before any.</summary>
+    public (double P50, double P99)? Lag()
+    {
+        double[] lags;
+        lock (_gate)
+        {
+            lags = [.. _lags];
+        }
+
+        if (lags.Length == 0)
+        {
+            return null;
+        }
+
+        Array.Sort(lags);
+        return (lags[(int)(0.50 * (lags.Length - 1))], lags[(int)(0.99 * (lags.Length - 1))]);
+    }
+}
