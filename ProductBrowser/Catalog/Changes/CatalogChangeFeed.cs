@@ -8,9 +8,10 @@ namespace ProductBrowser.Catalog.Changes;
 
 /// <summary>
 /// Reads the durable change feed (<c>catalog_changes</c>, written by triggers in the writing transaction) and applies
-/// it to the cache, on every instance (decision 10). The cursor is a PostgreSQL snapshot: each read takes the rows of
-/// transactions that were not yet visible to the previous snapshot and are visible now, so a transaction that commits
-/// late with a smaller position is read when it commits, never skipped. The cursor moves only past what was applied;
+/// it to the cache, on every instance (decision 10). The cursor is a PostgreSQL snapshot: each round takes the rows of
+/// transactions that were not visible to the previous snapshot and are visible in a new one (in pages of
+/// <see cref="PageSize"/>), so a transaction that commits late with a smaller position is read when it commits, never
+/// skipped. The cursor moves only past what was applied;
 /// while Redis is unreachable the same changes are read and applied again until they succeed. It is kept in Redis
 /// beside the entries it describes, so an instance starting after writes made while none ran catches up from it;
 /// without one (a new or emptied Redis) the changes of the last product TTL are replayed. LISTEN is only a wake-up;
@@ -70,13 +71,18 @@ public sealed partial class CatalogChangeFeed(
 
     private async Task FollowAsync(CancellationToken stoppingToken)
     {
+        // Applied: everything visible in this snapshot is in the cache (null: unknown, replay the last TTL).
         string? cursor = null;
         var cursorKnown = false;
+        // Being drained, page by page: the rows visible in this snapshot and not in the cursor, after this position.
+        string? target = null;
+        long after = 0;
         var backoff = TimeSpan.FromMilliseconds(250);
         var lastPruned = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             var failed = false;
+            var more = false;
             try
             {
                 if (!cursorKnown)
@@ -86,28 +92,40 @@ public sealed partial class CatalogChangeFeed(
                     cursorKnown = true;
                 }
 
-                var (changes, position, snapshot) = await ReadAsync(cursor, stoppingToken);
-                if (changes.Count > 0)
+                var page = await ReadAsync(cursor, target, after, stoppingToken);
+                target = page.Target;
+                if (page.Changes.Count > 0)
                 {
                     try
                     {
-                        var touched = await invalidator.ApplyAsync(changes, stoppingToken);
+                        var touched = await invalidator.ApplyAsync(page.Changes, stoppingToken);
                         Publish(touched);
                     }
                     catch (Exception ex) when (RedisCircuitBreaker.IsRedisFailure(ex))
                     {
-                        status.Failed(changes.Count, ex.Message);
-                        LogApplyFailed(logger, ex, changes.Count);
+                        status.Failed(page.Changes.Count, ex.Message);
+                        LogApplyFailed(logger, ex, page.Changes.Count);
                         failed = true;
                     }
                 }
 
                 if (!failed)
                 {
-                    cursor = snapshot;
-                    status.Applied(position, changes);
-                    await cache.SetTextAsync(keys.ChangeFeedCursor, snapshot);
-                    _caughtUp.TrySetResult();
+                    status.Applied(page.LastPosition, page.Changes);
+                    if (page.Changes.Count == PageSize)
+                    {
+                        after = page.LastPosition;
+                        more = true;
+                    }
+                    else
+                    {
+                        cursor = target;
+                        target = null;
+                        after = 0;
+                        await cache.SetTextAsync(keys.ChangeFeedCursor, cursor);
+                        _caughtUp.TrySetResult();
+                    }
+
                     backoff = TimeSpan.FromMilliseconds(250);
                 }
 
@@ -131,6 +149,11 @@ public sealed partial class CatalogChangeFeed(
                 continue;
             }
 
+            if (more)
+            {
+                continue;
+            }
+
             using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             poll.CancelAfter(options.Value.ChangeFeedPollInterval);
             try
@@ -144,48 +167,59 @@ public sealed partial class CatalogChangeFeed(
         }
     }
 
+    /// <summary>At most this many changes are read and applied at once, so a large import is applied in bounded memory.</summary>
+    internal const int PageSize = 10_000;
+
+    private sealed record Page(IReadOnlyList<CatalogChange> Changes, long LastPosition, string Target);
+
     /// <summary>
-    /// The changes since <paramref name="cursor"/> (or, without one, those of the last product TTL) and the snapshot to
-    /// continue from, read in one repeatable-read transaction so the rows and the snapshot agree.
+    /// One page of the changes visible in <paramref name="target"/> (a new snapshot when null) and not in
+    /// <paramref name="cursor"/> (without one: those of the last product TTL), after position <paramref name="after"/>.
     /// </summary>
-    private async Task<(IReadOnlyList<CatalogChange> Changes, long Position, string Snapshot)> ReadAsync(string? cursor, CancellationToken cancellationToken)
+    private async Task<Page> ReadAsync(string? cursor, string? target, long after, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-        string snapshot;
-        await using (var current = new NpgsqlCommand("SELECT pg_current_snapshot()::text", connection, transaction))
+        if (target is null)
         {
-            snapshot = (string)(await current.ExecuteScalarAsync(cancellationToken))!;
+            await using var current = new NpgsqlCommand("SELECT pg_current_snapshot()::text", connection);
+            target = (string)(await current.ExecuteScalarAsync(cancellationToken))!;
         }
 
         var settings = options.Value;
-        await using var read = new NpgsqlCommand(cursor is null
-            ? "SELECT position, product_id, category_id, revision, codes, categories, recorded_at FROM catalog_changes WHERE recorded_at > now() - $1 ORDER BY position"
-            : "SELECT position, product_id, category_id, revision, codes, categories, recorded_at FROM catalog_changes " +
-              "WHERE tx >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(tx, $1::pg_snapshot) ORDER BY position",
-            connection, transaction);
+        await using var read = new NpgsqlCommand(
+            "SELECT position, product_id, category_id, revision, codes, categories, recorded_at, inserted AND recorded_at < now() - $4 " +
+            "FROM catalog_changes WHERE " +
+            (cursor is null
+                ? "recorded_at > now() - $1::interval "
+                : "tx >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(tx, $1::pg_snapshot) ") +
+            "AND pg_visible_in_snapshot(tx, $2::pg_snapshot) AND position > $3 ORDER BY position LIMIT " + PageSize,
+            connection);
         read.Parameters.Add(cursor is null
             ? new NpgsqlParameter { Value = settings.ProductTtl * (1 + settings.TtlJitterPercent / 100.0) + TimeSpan.FromMinutes(1), NpgsqlDbType = NpgsqlDbType.Interval }
             : new NpgsqlParameter { Value = cursor });
+        read.Parameters.Add(new NpgsqlParameter { Value = target });
+        read.Parameters.Add(new NpgsqlParameter { Value = after });
+        // Past this, an insert can have left nothing cached: not-found entries and the fills racing them are gone.
+        read.Parameters.Add(new NpgsqlParameter { Value = settings.NotFoundTtl + settings.TombstoneTtl / 2 + TimeSpan.FromMinutes(1), NpgsqlDbType = NpgsqlDbType.Interval });
         var changes = new List<CatalogChange>();
-        long position = 0;
+        var position = after;
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                position = Math.Max(position, reader.GetInt64(0));
+                position = reader.GetInt64(0);
                 changes.Add(new CatalogChange(
                     reader.IsDBNull(1) ? null : reader.GetGuid(1),
                     reader.IsDBNull(2) ? null : reader.GetInt32(2),
                     reader.GetInt64(3),
                     reader.GetFieldValue<string[]>(4),
                     reader.GetFieldValue<int[]>(5),
-                    reader.GetFieldValue<DateTimeOffset>(6)));
+                    reader.GetFieldValue<DateTimeOffset>(6),
+                    reader.GetBoolean(7)));
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return (changes, position, snapshot);
+        return new Page(changes, position, target);
     }
 
     private async Task PruneAsync(CancellationToken cancellationToken)

@@ -31,6 +31,12 @@ public sealed partial class ProductCacheInvalidator(
         var categories = new HashSet<int>();
         foreach (var change in changes)
         {
+            categories.UnionWith(change.Categories);
+            if (change.SettledInsert)
+            {
+                continue;
+            }
+
             if (change.ProductId is { } id)
             {
                 products[id] = Math.Max(change.Revision, products.GetValueOrDefault(id));
@@ -40,8 +46,6 @@ public sealed partial class ProductCacheInvalidator(
             {
                 codes[code] = Math.Max(change.Revision, codes.GetValueOrDefault(code));
             }
-
-            categories.UnionWith(change.Categories);
         }
 
         await AddRenamedCategoriesAsync(changes.Where(c => c.CategoryId is not null).ToList(), products, cancellationToken);

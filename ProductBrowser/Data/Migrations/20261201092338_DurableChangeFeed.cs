@@ -49,6 +49,7 @@ namespace ProductBrowser.Data.Migrations
                     revision bigint NOT NULL,
                     codes text[] NOT NULL DEFAULT '{}',
                     categories integer[] NOT NULL DEFAULT '{}',
+                    inserted boolean NOT NULL DEFAULT false,
                     recorded_at timestamptz NOT NULL DEFAULT clock_timestamp());
                 CREATE INDEX ix_catalog_changes_tx ON catalog_changes (tx);
                 CREATE INDEX ix_catalog_changes_recorded_at ON catalog_changes (recorded_at);
@@ -86,8 +87,8 @@ namespace ProductBrowser.Data.Migrations
                 CREATE FUNCTION record_product_changes() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF TG_OP = 'INSERT' THEN
-                        INSERT INTO catalog_changes (product_id, revision, codes, categories)
-                        SELECT n.id, n.revision, array_remove(ARRAY[n.sku, n.gtin], NULL), ARRAY[n.category_id] FROM new_rows n;
+                        INSERT INTO catalog_changes (product_id, revision, codes, categories, inserted)
+                        SELECT n.id, n.revision, array_remove(ARRAY[n.sku, n.gtin], NULL), ARRAY[n.category_id], true FROM new_rows n;
                     ELSIF TG_OP = 'UPDATE' THEN
                         INSERT INTO catalog_changes (product_id, revision, codes, categories)
                         SELECT n.id, n.revision, array_remove(ARRAY[n.sku, n.gtin, o.sku, o.gtin], NULL), ARRAY[n.category_id, o.category_id]
