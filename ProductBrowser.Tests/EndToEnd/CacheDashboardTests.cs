@@ -40,6 +40,33 @@ public sealed class CacheDashboardTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task AdminSeesAChangeAppliedAndACleanConsistencyCheck()
+    {
+        var product = await CatalogDatabase.InsertProductAsync(browser.CatalogConnectionString, browser.RedisConnectionString);
+        var page = await browser.NewPageAsync();
+        var details = new ProductPageObject(page);
+        try
+        {
+            await details.OpenAsync(product.Id.ToString());
+            await Expect(details.CacheOutcome).ToHaveTextAsync("MISS");
+            await CatalogDatabase.ExecuteAsync(browser.CatalogConnectionString, "UPDATE products SET bin_location = 'Q-01-1' WHERE id = $1", product.Id);
+
+            await page.GotoAsync("/admin/cache");
+            await ProductPageObject.WaitUntilInteractiveAsync(page);
+            await Expect(page.Locator("[data-testid=feed-position]")).ToContainTextAsync("applied up to change");
+            await Expect(page.Locator("[data-testid=feed-lag]")).ToContainTextAsync("p99");
+            await Expect(page.Locator("[data-testid=feed-backlog]")).ToHaveTextAsync("none");
+            await page.Locator("[data-testid=sample]").ClickAsync();
+
+            await Expect(page.Locator("[data-testid=consistency]")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"^0 stale of \d+ sampled"));
+        }
+        finally
+        {
+            await BrowserFixture.CloseAsync(page);
+        }
+    }
+
+    [Fact]
     public async Task StaffAreRefusedTheDashboardAndAnonymousVisitorsAreAskedToSignIn()
     {
         var staff = await browser.NewPageAsync(user: BrowserFixture.Staff);

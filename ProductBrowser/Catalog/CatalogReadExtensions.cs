@@ -15,6 +15,7 @@ public static class CatalogReadExtensions
         builder.Services.AddSingleton<ProductBrowser.Diagnostics.CacheStatistics>();
         builder.Services.AddScoped<ProductBrowser.Diagnostics.SessionReads>();
         builder.Services.AddSingleton<ProductBrowser.Diagnostics.CacheAdministration>();
+        builder.Services.AddSingleton<ProductBrowser.Diagnostics.CacheConsistencySampler>();
         builder.Services.AddSingleton<ProductCacheInvalidator>();
         builder.Services.AddSingleton<ProductChangeNotifications>();
         builder.Services.AddSingleton<ChangeFeedStatus>();

@@ -12,7 +12,8 @@ public static class HealthEndpoints
     {
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadyTag])
-            .AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);
+            .AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag])
+            .AddCheck<ChangeFeedHealthCheck>("change-feed", tags: [ReadyTag]);
         return builder;
     }
 

@@ -22,11 +22,18 @@ public sealed partial class CacheDashboardPage : ComponentBase, IDisposable
     private string? _evictInput;
     private int _warmCount = 1_000;
     private int? _warming;
+    private ConsistencySample? _sample;
+    private bool _sampling;
+
+    /// <summary>Entries compared per consistency check: enough to see a problem, few enough to take a moment.</summary>
+    private const int SampleSize = 200;
 
     [Inject] private CacheStatistics Statistics { get; set; } = null!;
     [Inject] private CacheAdministration Administration { get; set; } = null!;
     [Inject] private ProductBrowser.Caching.ProductMemoryTier MemoryTier { get; set; } = null!;
     [Inject] private HealthCheckService Health { get; set; } = null!;
+    [Inject] private ProductBrowser.Catalog.Changes.ChangeFeedStatus Feed { get; set; } = null!;
+    [Inject] private CacheConsistencySampler Sampler { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private ILogger<CacheDashboardPage> Logger { get; set; } = null!;
@@ -66,6 +73,37 @@ public sealed partial class CacheDashboardPage : ComponentBase, IDisposable
         ];
         _info = await Administration.GetServerInfoAsync();
         _health = await Health.CheckHealthAsync(_disposed.Token);
+    }
+
+    private string FeedPosition() => !Feed.Running
+        ? "off (Cache:ListenForChanges): entries live for their TTL"
+        : Feed.LastAppliedAt is { } at
+            ? $"applied up to change {Feed.Position.ToString("N0", CultureInfo.CurrentCulture)}, read {ProductFormat.Timestamp(at)}"
+            : "starting";
+
+    private string FeedBacklog() => Feed.FailingSince is { } since
+        ? $"{Feed.Backlog.ToString("N0", CultureInfo.CurrentCulture)} changes, failing since {ProductFormat.Timestamp(since)}: {Feed.LastError}"
+        : "none";
+
+    private string FeedLag() => Feed.Lag() is { } lag
+        ? $"p50 {lag.P50.ToString("N0", CultureInfo.CurrentCulture)} ms · p99 {lag.P99.ToString("N0", CultureInfo.CurrentCulture)} ms"
+        : "no changes yet";
+
+    private async Task SampleAsync()
+    {
+        _sampling = true;
+        try
+        {
+            _sample = await Sampler.SampleAsync(SampleSize, _disposed.Token);
+        }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException || ProductBrowser.Catalog.CatalogFailures.IsDatabaseFailure(ex))
+        {
+            Snackbar.Add("The consistency check needs Redis and PostgreSQL; one of them did not answer.", Severity.Error);
+        }
+        finally
+        {
+            _sampling = false;
+        }
     }
 
     private IEnumerable<(string Label, string Total, string Recent)> FigureRows()
