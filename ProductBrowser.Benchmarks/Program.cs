@@ -20,9 +20,9 @@ var data = Path.GetFullPath(options.GetValueOrDefault("data", ".data/benchmark")
 // --sections reads: only the product read paths (a quick check while working on them); the report needs all sections.
 // --sections requests: only the whole-request load (wrk).
 var section = options.GetValueOrDefault("sections", "all");
-if (section is not ("all" or "reads" or "throughput" or "requests"))
+if (section is not ("all" or "reads" or "throughput" or "requests" or "freshness"))
 {
-    Console.Error.WriteLine($"Unknown --sections '{section}': use all, reads, throughput or requests.");
+    Console.Error.WriteLine($"Unknown --sections '{section}': use all, reads, throughput, requests or freshness.");
     return 2;
 }
 
@@ -45,6 +45,13 @@ if (section == "requests")
 {
     var (requestTable, requestNotes) = await MeasureRequestsAsync();
     Console.WriteLine(string.Join('\n', requestTable.Concat(requestNotes)));
+    return 0;
+}
+
+if (section == "freshness")
+{
+    var (freshLines, freshNotes) = await new FreshnessScenarios(services, products).RunAsync();
+    Console.WriteLine(string.Join('\n', freshLines.Concat(freshNotes)));
     return 0;
 }
 
@@ -80,6 +87,9 @@ var listResults = await new ListScenarios(services, plans, Math.Max(50, iteratio
 Console.Error.WriteLine("Measuring outages and invalidation…");
 var (resilience, resilienceNotes) = await new ResilienceScenarios(services, redisServer, products).RunAsync();
 
+Console.Error.WriteLine("Measuring freshness…");
+var (freshness, freshnessNotes) = await new FreshnessScenarios(services, products).RunAsync();
+
 Console.Error.WriteLine("Measuring throughput and database relief…");
 var (throughput, throughputNotes) = await new ThroughputScenarios(services, plans, products).RunAsync();
 
@@ -99,7 +109,9 @@ var report = new Report(
     Throughput: throughput,
     ThroughputNotes: throughputNotes,
     Requests: requests,
-    RequestsNotes: requestsNotes);
+    RequestsNotes: requestsNotes,
+    Freshness: freshness,
+    FreshnessNotes: freshnessNotes);
 
 var markdown = report.ToMarkdown();
 // Circuit capacity has its own harness (a browser with 200 tabs); its latest report joins this one, so there is one.

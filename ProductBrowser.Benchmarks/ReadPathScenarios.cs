@@ -62,8 +62,10 @@ internal sealed class ReadPathScenarios(ServiceProvider services, ServiceProvide
 
         async Task RawRedisGetAsync()
         {
+            // The same entry the service reads: its version prefix split off, the JSON deserialized.
             var value = await redis.StringGetAsync(hotKey);
-            _ = JsonSerializer.Deserialize((byte[])value!, CacheJsonContext.Default.CachedProduct);
+            VersionedValue.TryDecode((byte[])value!, out _, out var json);
+            _ = JsonSerializer.Deserialize(json, CacheJsonContext.Default.CachedProduct);
         }
 
         async Task RawSelectAsync(Guid id)

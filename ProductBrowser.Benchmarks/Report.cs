@@ -8,7 +8,8 @@ internal sealed record Report(
     IReadOnlyList<Latency> Reads, IReadOnlyList<Latency> Lookups, IReadOnlyList<Latency> List,
     IReadOnlyList<Latency> Resilience, IReadOnlyList<string> ResilienceNotes,
     IReadOnlyList<string> Throughput, IReadOnlyList<string> ThroughputNotes,
-    IReadOnlyList<string> Requests, IReadOnlyList<string> RequestsNotes)
+    IReadOnlyList<string> Requests, IReadOnlyList<string> RequestsNotes,
+    IReadOnlyList<string> Freshness, IReadOnlyList<string> FreshnessNotes)
 {
     public string ToMarkdown()
     {
@@ -53,6 +54,8 @@ internal sealed record Report(
             md.AppendLine("- " + note);
         }
 
+        md.AppendLine();
+        Section(md, "Freshness (change feed, tombstones, compare-and-set fills)", Freshness, FreshnessNotes);
         return md.ToString();
     }
 
