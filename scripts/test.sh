@@ -3,11 +3,19 @@
 # the test fixtures in temp folders) and end-to-end (the system Chromium; two app processes behind a throwaway nginx).
 # The docker-compose client is only used to validate docker-compose.yml (no engine needed). Prints "N passed, N failed"
 # last.
+#   --fast   only the unit and bunit tests: no server, no browser (the test fixtures start servers only when asked)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/prerequisites.sh
 
-pb_ensure_prerequisites redis postgres chromium compose nginx
+filter=()
+if [[ "${1:-}" == "--fast" ]]; then
+  filter=(--filter "FullyQualifiedName~ProductBrowser.Tests.Unit.|FullyQualifiedName~ProductBrowser.Tests.Components.")
+  # The deployment-file tests validate docker-compose.yml and the nginx configuration with their real tools.
+  pb_ensure_prerequisites compose nginx
+else
+  pb_ensure_prerequisites redis postgres chromium compose nginx
+fi
 
 pb_info "Building (warnings are errors)"
 dotnet build ProductBrowser.sln -c Release -nologo -v quiet -clp:ErrorsOnly
@@ -16,7 +24,7 @@ RESULTS="$PWD/TestResults"
 rm -rf "$RESULTS"
 pb_info "Running tests"
 status=0
-dotnet test ProductBrowser.sln -c Release --no-build --nologo \
+dotnet test ProductBrowser.sln -c Release --no-build --nologo "${filter[@]}" \
   --logger "trx;LogFilePrefix=results" --logger "console;verbosity=normal" \
   --results-directory "$RESULTS" || status=$?
 

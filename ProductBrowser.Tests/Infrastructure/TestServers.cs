@@ -6,63 +6,86 @@ using ProductBrowser.LocalServers;
 namespace ProductBrowser.Tests.Infrastructure;
 
 /// <summary>
-/// One throwaway PostgreSQL and one Redis for the whole test run, started from the machine's binaries in a temp folder.
-/// Set PRODUCTBROWSER_TEST_POSTGRES (an admin connection string) and PRODUCTBROWSER_TEST_REDIS to use servers someone
+/// One throwaway PostgreSQL and one Redis for the whole test run, started from the machine's binaries in a temp folder
+/// the first time a test asks for them: a run of unit and bunit tests alone starts no server. Set
+/// PRODUCTBROWSER_TEST_POSTGRES (an admin connection string) and PRODUCTBROWSER_TEST_REDIS to use servers someone
 /// already runs. Tests isolate themselves: databases are created per purpose, Redis keys carry a per-test prefix.
 /// </summary>
 public sealed class TestServers : IAsyncLifetime
 {
+    private readonly Lazy<Task> _started;
+
     public const int DemoProductCount = 3_000;
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), $"productbrowser-tests-{Guid.NewGuid():N}");
     private PostgresServer? _postgres;
     private RedisServer? _redis;
 
-    /// <summary>Connection string of the server's maintenance database, for creating test databases.</summary>
-    public string PostgresAdminConnectionString { get; private set; } = "";
+    private string _postgresAdmin = "";
+    private string _redisConnection = "";
+    private string _catalog = "";
 
-    public string RedisConnectionString { get; private set; } = "";
+    public TestServers() => _started = new Lazy<Task>(() => Task.Run(StartAsync));
+
+    /// <summary>Connection string of the server's maintenance database, for creating test databases.</summary>
+    public string PostgresAdminConnectionString => Started(ref _postgresAdmin);
+
+    public string RedisConnectionString => Started(ref _redisConnection);
 
     /// <summary>A migrated database holding the demo catalog (<see cref="DemoProductCount"/> products). Tests only read it.</summary>
-    public string CatalogConnectionString { get; private set; } = "";
+    public string CatalogConnectionString => Started(ref _catalog);
 
-    public async ValueTask InitializeAsync()
+    /// <summary>Nothing starts here: servers start on first use (see <see cref="Started"/>).</summary>
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// The value once the servers run, starting them on the first call (once, for every test that waits meanwhile). A
+    /// blocking wait, since tests read these as properties; the start runs on the thread pool, not on the caller.
+    /// </summary>
+    private string Started(ref string value)
+    {
+        _started.Value.GetAwaiter().GetResult();
+        return value;
+    }
+
+    private async Task StartAsync()
     {
         Directory.CreateDirectory(_root);
 
         if (Environment.GetEnvironmentVariable("PRODUCTBROWSER_TEST_POSTGRES") is { Length: > 0 } postgres)
         {
-            PostgresAdminConnectionString = postgres;
+            _postgresAdmin = postgres;
         }
         else
         {
             _postgres = await PostgresServer.StartAsync(Path.Combine(_root, "postgres"), ServerPorts.Free(), throwaway: true);
-            PostgresAdminConnectionString = _postgres.ConnectionString();
+            _postgresAdmin = _postgres.ConnectionString();
         }
 
         if (Environment.GetEnvironmentVariable("PRODUCTBROWSER_TEST_REDIS") is { Length: > 0 } redis)
         {
-            RedisConnectionString = redis;
+            _redisConnection = redis;
         }
         else
         {
             _redis = await RedisServer.StartAsync(Path.Combine(_root, "redis"), ServerPorts.Free(), throwaway: true);
-            RedisConnectionString = _redis.ConnectionString;
+            _redisConnection = _redis.ConnectionString;
         }
 
-        CatalogConnectionString = await CreateDatabaseAsync("catalog");
-        await CatalogDatabase.MigrateAndSeedAsync(CatalogConnectionString, RedisConnectionString, DemoProductCount);
+        var catalog = await CreateDatabaseAsync("catalog");
+        await CatalogDatabase.MigrateAndSeedAsync(catalog, _redisConnection, DemoProductCount);
+        _catalog = catalog;
     }
 
     /// <summary>Creates an empty database with a unique name and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string purpose)
     {
         var name = $"{purpose}_{Guid.NewGuid():N}"[..Math.Min(purpose.Length + 33, 63)];
-        await using var connection = new NpgsqlConnection(PostgresAdminConnectionString);
+        await using var connection = new NpgsqlConnection(_postgresAdmin.Length > 0 ? _postgresAdmin : PostgresAdminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await command.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(PostgresAdminConnectionString) { Database = name }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(connection.ConnectionString) { Database = name }.ConnectionString;
     }
 
     /// <summary>Starts a Redis of a test's own, for tests that stop and start it.</summary>
@@ -81,26 +104,41 @@ public sealed class TestServers : IAsyncLifetime
     public async Task<PostgresServer> StartPrivatePostgresAsync(int products = 50)
     {
         var server = await PostgresServer.StartAsync(Path.Combine(_root, $"postgres-{Guid.NewGuid():N}"), ServerPorts.Free(), throwaway: true);
-        await CatalogDatabase.MigrateAndSeedAsync(server.ConnectionString("catalog"), RedisConnectionString, products);
+        await CatalogDatabase.MigrateAndSeedAsync(server.ConnectionString("catalog"), _redisConnection.Length > 0 ? _redisConnection : RedisConnectionString, products);
         return server;
     }
 
     public async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
-        if (_redis is not null)
+        if (_started.IsValueCreated)
         {
-            await _redis.DisposeAsync();
-        }
+            try
+            {
+                await _started.Value;
+            }
+            catch (Exception)
+            {
+                // A start that failed has told every test why; stop what did start.
+            }
 
-        if (_postgres is not null)
-        {
-            await _postgres.DisposeAsync();
+            NpgsqlConnection.ClearAllPools();
+            if (_redis is not null)
+            {
+                await _redis.DisposeAsync();
+            }
+
+            if (_postgres is not null)
+            {
+                await _postgres.DisposeAsync();
+            }
         }
 
         try
         {
-            Directory.Delete(_root, recursive: true);
+            if (Directory.Exists(_root))
+            {
+                Directory.Delete(_root, recursive: true);
+            }
         }
         catch (IOException)
         {

@@ -58,6 +58,7 @@ public sealed class MemoryTierTests(TestServers servers)
         await using var services = CatalogServices.Create(servers.CatalogConnectionString, servers.RedisConnectionString, MemoryOn(), time);
         var id = DemoCatalogGenerator.IdFor(63);
         await services.CreateQueryService().GetProductAsync(id, Cancellation);
+        Assert.Equal(CacheOutcome.Memory, (await services.CreateQueryService().GetProductAsync(id, Cancellation)).Cache.Outcome);
 
         time.Advance(new CacheOptions().MemoryTierTtl + TimeSpan.FromSeconds(1));
         var later = await services.CreateQueryService().GetProductAsync(id, Cancellation);
@@ -92,6 +93,7 @@ public sealed class MemoryTierTests(TestServers servers)
         {
             await instanceB.CreateQueryService().GetProductAsync(id, Cancellation);
         }
+        Assert.All(ids, id => Assert.True(instanceB.Get<ProductMemoryTier>().TryGet(id, out _)));
 
         await instanceA.Get<CacheAdministration>().FlushAsync(Cancellation);
 
@@ -123,12 +125,33 @@ public sealed class MemoryTierTests(TestServers servers)
         var tier = services.Get<ProductMemoryTier>();
         var id = DemoCatalogGenerator.IdFor(67);
         var old = (await services.CreateQueryService().GetProductAsync(id, Cancellation)).Product;
+        // Without a removal in between, the same Set keeps the entry: the refusal below is the generation check's.
+        tier.Set(id, new CachedProduct(old, DateTimeOffset.UtcNow.AddHours(1)), tier.Generation);
+        Assert.True(tier.TryGet(id, out _));
         var readStarted = tier.Generation;
 
         await tier.RemoveEverywhereAsync(id);
         tier.Set(id, new CachedProduct(old, DateTimeOffset.UtcNow.AddHours(1)), readStarted);
 
         Assert.False(tier.TryGet(id, out _));
+    }
+
+    [Fact]
+    public async Task ACopyOlderThanAnAppliedChangeIsNotKeptInMemory()
+    {
+        await using var services = CatalogServices.Create(servers.CatalogConnectionString, servers.RedisConnectionString, MemoryOn());
+        var tier = services.Get<ProductMemoryTier>();
+        var id = DemoCatalogGenerator.IdFor(69);
+        var product = (await services.CreateQueryService().GetProductAsync(id, Cancellation)).Product!;
+
+        tier.Invalidate(id, product.Revision + 1);
+        tier.Set(id, new CachedProduct(product, DateTimeOffset.UtcNow.AddHours(1)), tier.Generation);
+        var olderKept = tier.TryGet(id, out _);
+        tier.Set(id, new CachedProduct(product with { Revision = product.Revision + 1 }, DateTimeOffset.UtcNow.AddHours(1)), tier.Generation);
+
+        Assert.False(olderKept);
+        Assert.True(tier.TryGet(id, out var kept));
+        Assert.Equal(product.Revision + 1, kept.Product!.Revision);
     }
 
     [Fact]

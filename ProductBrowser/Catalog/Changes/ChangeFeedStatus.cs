@@ -7,8 +7,10 @@ namespace ProductBrowser.Catalog.Changes;
 public sealed class ChangeFeedStatus(TimeProvider time)
 {
     private const int MaxSamples = 2_000;
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
     private readonly Lock _gate = new();
-    private readonly Queue<double> _lags = new();
+    private readonly Queue<(DateTimeOffset At, double Milliseconds)> _lags = new();
+    private DateTimeOffset _startedAt = DateTimeOffset.MaxValue;
 
     public bool Running { get; private set; }
 
@@ -24,7 +26,11 @@ public sealed class ChangeFeedStatus(TimeProvider time)
 
     public string? LastError { get; private set; }
 
-    public void Started() => Running = true;
+    public void Started()
+    {
+        Running = true;
+        _startedAt = time.GetUtcNow();
+    }
 
     public void Applied(long position, IReadOnlyList<CatalogChange> changes)
     {
@@ -36,13 +42,18 @@ public sealed class ChangeFeedStatus(TimeProvider time)
             LastAppliedAt = now;
             FailingSince = null;
             LastError = null;
+            // Changes made before this instance started are catch-up, not lag.
             foreach (var change in changes.Count > MaxSamples ? changes.Skip(changes.Count - MaxSamples) : changes)
             {
-                _lags.Enqueue(Math.Max(0, (now - change.RecordedAt).TotalMilliseconds));
-                if (_lags.Count > MaxSamples)
+                if (change.RecordedAt >= _startedAt)
                 {
-                    _lags.Dequeue();
+                    _lags.Enqueue((now, Math.Max(0, (now - change.RecordedAt).TotalMilliseconds)));
                 }
+            }
+
+            while (_lags.Count > MaxSamples || (_lags.TryPeek(out var oldest) && now - oldest.At > Window))
+            {
+                _lags.Dequeue();
             }
         }
     }
@@ -57,13 +68,14 @@ public sealed class ChangeFeedStatus(TimeProvider time)
         }
     }
 
-    /// <summary>Invalidation lag percentiles (ms) over the recent changes; null before any.</summary>
+    /// <summary>Invalidation lag percentiles (ms) over the changes of the last five minutes; null without any.</summary>
     public (double P50, double P99)? Lag()
     {
         double[] lags;
+        var now = time.GetUtcNow();
         lock (_gate)
         {
-            lags = [.. _lags];
+            lags = [.. _lags.Where(l => now - l.At <= Window).Select(l => l.Milliseconds)];
         }
 
         if (lags.Length == 0)

@@ -7,8 +7,8 @@ using StackExchange.Redis;
 namespace ProductBrowser.Catalog.Changes;
 
 /// <summary>
-/// Applies catalog changes to the cache: a tombstone at the change's revision on the product's entry and on its old
-/// and new codes (a compare-and-set, so nothing older is stored afterwards and a newer entry stays), the related lists
+/// Applies catalog changes to the cache: a tombstone at the change's revision on the product's entry and, when they
+/// moved, on its old and new codes (a compare-and-set, so nothing older is stored afterwards and a newer entry stays), the related lists
 /// of the categories involved invalidated by their counter, and the in-memory tier told. A renamed category tombstones
 /// exactly the products that embed its name. Never a flush: only what changed is touched.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed partial class ProductCacheInvalidator(
     IOptions<CacheOptions> options,
     ILogger<ProductCacheInvalidator> logger)
 {
-    private const int Batch = 2_000;
+    private const int Batch = 5_000;
 
     /// <summary>Throws when Redis or PostgreSQL fails: the caller keeps the changes and applies them again.</summary>
     public async Task<IReadOnlyList<Guid>> ApplyAsync(IReadOnlyList<CatalogChange> changes, CancellationToken cancellationToken)

@@ -91,7 +91,11 @@ namespace ProductBrowser.Data.Migrations
                         SELECT n.id, n.revision, array_remove(ARRAY[n.sku, n.gtin], NULL), ARRAY[n.category_id], true FROM new_rows n;
                     ELSIF TG_OP = 'UPDATE' THEN
                         INSERT INTO catalog_changes (product_id, revision, codes, categories)
-                        SELECT n.id, n.revision, array_remove(ARRAY[n.sku, n.gtin, o.sku, o.gtin], NULL), ARRAY[n.category_id, o.category_id]
+                        -- Codes only when they moved: a code entry maps a code to a product id, nothing else.
+                        SELECT n.id, n.revision,
+                               CASE WHEN (n.sku, n.gtin) IS DISTINCT FROM (o.sku, o.gtin)
+                                    THEN array_remove(ARRAY[n.sku, n.gtin, o.sku, o.gtin], NULL) ELSE '{}' END,
+                               ARRAY[n.category_id, o.category_id]
                         FROM new_rows n JOIN old_rows o ON o.id = n.id
                         WHERE n.revision <> o.revision;
                     ELSE
