@@ -60,6 +60,8 @@ public sealed partial class ProductEditService(
         }
         catch (DbUpdateConcurrencyException)
         {
+            // The other save's change may not have reached the cache yet: show the values PostgreSQL holds now.
+            await invalidator.EvictAsync(edit.Id, []);
             var current = await reads.GetProductAsync(edit.Id, cancellationToken);
             LogConflict(logger, edit.Id);
             return new ProductSaveResult(current.Product is null ? ProductSaveStatus.NotFound : ProductSaveStatus.Conflict, current.Product,
