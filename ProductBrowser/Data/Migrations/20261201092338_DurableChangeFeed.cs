@@ -84,7 +84,9 @@ namespace ProductBrowser.Data.Migrations
                 CREATE TRIGGER categories_bump_revision BEFORE UPDATE ON categories
                     FOR EACH ROW EXECUTE FUNCTION bump_category_revision();
 
-                CREATE FUNCTION record_product_changes() RETURNS trigger LANGUAGE plpgsql AS $$
+                -- The planner cannot see how many rows a transition table holds: it would join old_rows and new_rows with a
+                -- nested loop, quadratic in the rows changed (10 000 rows: 31 s instead of 2 s). Hash or merge joins only.
+                CREATE FUNCTION record_product_changes() RETURNS trigger LANGUAGE plpgsql SET enable_nestloop = off AS $$
                 BEGIN
                     IF TG_OP = 'INSERT' THEN
                         INSERT INTO catalog_changes (product_id, revision, codes, categories, inserted)
@@ -116,7 +118,7 @@ namespace ProductBrowser.Data.Migrations
                 CREATE TRIGGER products_record_delete AFTER DELETE ON products
                     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION record_product_changes();
 
-                CREATE FUNCTION record_category_changes() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE FUNCTION record_category_changes() RETURNS trigger LANGUAGE plpgsql SET enable_nestloop = off AS $$
                 BEGIN
                     INSERT INTO catalog_changes (category_id, revision, categories)
                     SELECT n.id, n.revision, ARRAY[n.id] FROM new_rows n JOIN old_rows o ON o.id = n.id
