@@ -14,6 +14,7 @@ builder.AddCatalogData();
 builder.AddDemoCatalog();
 builder.AddRedisCache();
 builder.AddCatalogReads();
+builder.AddProductApi();
 builder.AddHealthEndpoints();
 builder.AddAccounts();
 builder.AddScaleOut();

@@ -18,6 +18,8 @@ public sealed class ProductListPageObject(IPage page)
         await page.GotoAsync(url);
         await ProductPageObject.WaitUntilInteractiveAsync(page);
         await WaitForRowsAsync();
+        // The page's keyboard and click handlers attach just after the first interactive render.
+        await Assertions.Expect(Search).ToHaveAttributeAsync("data-shortcuts", "ready");
     }
 
     public Task WaitForRowsAsync() => Assertions.Expect(SkuLinks.First).ToBeVisibleAsync();

@@ -26,7 +26,7 @@ public sealed class CacheConsistencySamplerTests(TestServers servers)
         await services.CreateQueryService().GetProductAsync(product.Id, Cancellation);
         var written = await CatalogDatabase.ScalarAsync<long>(servers.CatalogConnectionString,
             "UPDATE products SET name = 'Changed before the check' WHERE id = $1 RETURNING revision", product.Id);
-        await Eventually.TrueAsync(async () => await services.Redis.VersionAsync(services.Keys.Product(product.Id)) == (written, true), TimeSpan.FromSeconds(2));
+        await Eventually.TrueAsync(async () => await services.Redis.VersionAsync(services.Keys.Product(product.Id)) == (written, true), TimeSpan.FromSeconds(10));
 
         var sample = await services.Get<CacheConsistencySampler>().SampleAsync(200, Cancellation);
 

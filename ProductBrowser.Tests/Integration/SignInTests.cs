@@ -90,12 +90,68 @@ public sealed class SignInTests(BrowserFixture browser)
         var malformed = await staff.GetAsync("/api/products/not-an-id", Cancellation);
         var json = await second.Content.ReadAsStringAsync(Cancellation);
 
-        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal("MISS", first.Headers.GetValues("X-Cache").Single());
         Assert.Equal("HIT", second.Headers.GetValues("X-Cache").Single());
         Assert.Contains($"\"sku\":\"{new DemoCatalogGenerator(new DemoCatalogOptions().Seed).Create(41).Sku}\"", json, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, malformed.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnonymousApiCallsGetA401ProblemNotTheSignInPage()
+    {
+        using var anonymous = browser.App.NewClient();
+
+        var response = await anonymous.GetAsync($"/api/products/{DemoCatalogGenerator.IdFor(42)}", Cancellation);
+        var problem = await ReadProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.StartsWith("Cookie", response.Headers.WwwAuthenticate.Single().Scheme, StringComparison.Ordinal);
+        Assert.Equal(401, problem.GetProperty("status").GetInt32());
+        Assert.Equal("Sign-in required", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task ApiWritesUnitsOfMeasureByName()
+    {
+        using var staff = browser.App.NewClient();
+        await SignInAsync(staff, BrowserFixture.Staff, BrowserFixture.DemoPassword);
+        var expected = new DemoCatalogGenerator(new DemoCatalogOptions().Seed).Create(43).UnitOfMeasure;
+
+        using var json = System.Text.Json.JsonDocument.Parse(await staff.GetStringAsync($"/api/products/{DemoCatalogGenerator.IdFor(43)}", Cancellation));
+
+        Assert.Equal(expected.ToString(), json.RootElement.GetProperty("unitOfMeasure").GetString());
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentIsForAdminsAndStaffGetA403Problem()
+    {
+        using var anonymous = browser.App.NewClient();
+        using var staff = browser.App.NewClient();
+        using var admin = browser.App.NewClient();
+        await SignInAsync(staff, BrowserFixture.Staff, BrowserFixture.DemoPassword);
+        await SignInAsync(admin, BrowserFixture.Admin, BrowserFixture.DemoPassword);
+
+        var forAnonymous = await anonymous.GetAsync("/openapi/v1.json", Cancellation);
+        var forStaff = await staff.GetAsync("/openapi/v1.json", Cancellation);
+        var forAdmin = await admin.GetAsync("/openapi/v1.json", Cancellation);
+        using var document = System.Text.Json.JsonDocument.Parse(await forAdmin.Content.ReadAsStringAsync(Cancellation));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, forAnonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forStaff.StatusCode);
+        Assert.Equal(403, (await ReadProblemAsync(forStaff)).GetProperty("status").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, forAdmin.StatusCode);
+        Assert.Equal("GetProduct", document.RootElement.GetProperty("paths").GetProperty("/api/products/{id}")
+            .GetProperty("get").GetProperty("operationId").GetString());
+    }
+
+    private static async Task<System.Text.Json.JsonElement> ReadProblemAsync(HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancellation));
+        return document.RootElement.Clone();
     }
 
     [Theory]

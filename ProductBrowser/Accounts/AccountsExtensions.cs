@@ -21,6 +21,8 @@ public static class AccountsExtensions
             .Bind(builder.Configuration.GetSection(SecurityOptions.SectionName))
             .Validate(o => o.Users.All(u => !string.IsNullOrWhiteSpace(u.UserName) && Roles.All.Contains(u.Role)),
                 $"Every Security:Users entry needs a UserName and a Role of {string.Join(" or ", Roles.All)}.")
+            .Validate(o => o.SignInAttemptsPerAddress is >= 1 and <= 100_000 && o.SignInAttemptsPerUserAndAddress is >= 1 and <= 100_000,
+                "Security:SignInAttemptsPerAddress and Security:SignInAttemptsPerUserAndAddress must be between 1 and 100000.")
             .ValidateOnStart();
 
         builder.Services.AddDbContext<AccountsDbContext>((sp, options) => options
@@ -51,6 +53,15 @@ public static class AccountsExtensions
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
+            // An API client is told, not sent to an HTML page: 401 or 403 with a problem+json body.
+            cookie.Events.OnRedirectToLogin = context => IsApi(context.Request)
+                ? ApiRefusalAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Sign-in required",
+                    "This API needs a signed-in session: sign in at /account/login and send its cookie.")
+                : Redirect(context);
+            cookie.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
+                ? ApiRefusalAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Not allowed",
+                    "Your account does not have the role this needs.")
+                : Redirect(context);
         });
 
         builder.Services.AddAuthorization(options => options.AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin)));
@@ -64,7 +75,28 @@ public static class AccountsExtensions
 
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AccountSeeder>();
+        builder.Services.AddSingleton<SignInThrottle>();
         return builder;
+    }
+
+    private static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+
+    private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static Task ApiRefusalAsync(HttpContext context, int status, string title, string detail)
+    {
+        if (status == StatusCodes.Status401Unauthorized)
+        {
+            // Cookie sign-in has no registered challenge scheme; the header still says what to bring.
+            context.Response.Headers.WWWAuthenticate = "Cookie realm=\"ProductBrowser\", login=\"/account/login\"";
+        }
+
+        return Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
     }
 
     /// <summary>Creates or updates the accounts tables, then the configured users; refuses demo admin passwords in production.</summary>

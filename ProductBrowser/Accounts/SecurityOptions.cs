@@ -13,6 +13,15 @@ public sealed class SecurityOptions
 
     /// <summary>Users created at start-up when missing (existing users and their passwords are left alone).</summary>
     public List<ConfiguredUser> Users { get; set; } = [];
+
+    /// <summary>Sign-in attempts one client address may make per minute, whatever the user names (against password spraying).</summary>
+    public int SignInAttemptsPerAddress { get; set; } = 20;
+
+    /// <summary>
+    /// Sign-in attempts for one user name from one client address per five minutes. Below the lockout threshold (5
+    /// failures), so one address can never lock an account; locking one takes failures from several addresses.
+    /// </summary>
+    public int SignInAttemptsPerUserAndAddress { get; set; } = 4;
 }
 
 public sealed class ConfiguredUser

@@ -28,8 +28,6 @@ public static class CatalogReadExtensions
         builder.Services.AddScoped<IProductEditService, ProductEditService>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ICategoryDirectory, CategoryDirectory>();
-        // The JSON endpoint writes products without reflection; other types fall back to the default resolver.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ProductApiJsonContext.Default));
         return builder;
     }
 }

@@ -72,7 +72,7 @@ public sealed partial class ProductQueryService(
         Guid id, StackExchange.Redis.RedisKey key, CacheGet<CachedProduct> cached, long started, long generation, CancellationToken cancellationToken)
     {
         var stale = cached.Value?.Product;
-        var (load, shared) = await loads.RunAsync(id, () => LoadAndStoreAsync(id, key, storeInRedis: cached.Error is null, generation), cancellationToken);
+        var (load, shared) = await loads.RunAsync(id, started, () => LoadAndStoreAsync(id, key, storeInRedis: cached.Error is null, generation), cancellationToken);
         var redisTime = (cached.Elapsed + load.RedisTime).TotalMilliseconds;
         var cacheError = cached.Error ?? load.CacheError;
 
@@ -158,5 +158,5 @@ public sealed record ProductLoad(
     ProductDetails? Product, bool Failed, TimeSpan DatabaseTime, TimeSpan RedisTime, TimeSpan? StoredFor, string? CacheError);
 
 /// <summary>Concurrent product loads, one per product id, for the whole app instance.</summary>
-public sealed class ProductLoads(IOptions<CacheOptions> options)
-    : InFlightLoads<Guid, ProductLoad>(TimeSpan.FromMilliseconds(options.Value.SharedLoadWaitMilliseconds));
+public sealed class ProductLoads(IOptions<CacheOptions> options, TimeProvider time)
+    : InFlightLoads<Guid, ProductLoad>(TimeSpan.FromMilliseconds(options.Value.SharedLoadWaitMilliseconds), time);

@@ -27,6 +27,8 @@ public sealed partial class SharedKeyRingRepository : IXmlRepository, IDisposabl
     private readonly ILogger<SharedKeyRingRepository> _logger;
     private readonly RedisXmlRepository _shared;
     private readonly Lock _gate = new();
+    // One write-back at a time (the periodic check and a ring read may both try): each sees what the other wrote.
+    private readonly Lock _saving = new();
     private readonly List<XElement> _held = [];
     private readonly ITimer _timer;
     private IReadOnlyCollection<XElement> _lastRead = [];
@@ -163,6 +165,14 @@ public sealed partial class SharedKeyRingRepository : IXmlRepository, IDisposabl
     /// make the framework refuse the whole ring.
     /// </summary>
     private IReadOnlyCollection<XElement> SaveHeldKeys()
+    {
+        lock (_saving)
+        {
+            return SaveHeldKeysLocked();
+        }
+    }
+
+    private IReadOnlyCollection<XElement> SaveHeldKeysLocked()
     {
         var elements = ReadShared();
         XElement[] held;

@@ -35,6 +35,8 @@ function onClick(event) {
 export function attach() {
   document.addEventListener("keydown", onKeyDown);
   document.addEventListener("click", onClick, true);
+  // Says the shortcuts listen now (the module loads just after the first interactive render).
+  document.getElementById("product-search")?.setAttribute("data-shortcuts", "ready");
 }
 
 export function detach() {
