@@ -43,6 +43,18 @@ public sealed class InFlightLoadsTests
     }
 
     [Fact]
+    public async Task AMissWhoseReadBeganAtTheSameTickAsTheFinishLoadsAgain()
+    {
+        // A frozen clock (or the same tick): the read cannot be shown to precede the fill, so it does not reuse the load.
+        await _loads.RunAsync(1, _time.GetTimestamp(), LoadAsync, Cancellation);
+
+        var again = await _loads.RunAsync(1, _time.GetTimestamp(), LoadAsync, Cancellation);
+
+        Assert.Equal(2, _started);
+        Assert.False(again.Shared);
+    }
+
+    [Fact]
     public async Task ConcurrentMissesShareOneRunningLoad()
     {
         var gate = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);

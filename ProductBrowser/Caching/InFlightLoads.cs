@@ -34,10 +34,11 @@ public class InFlightLoads<TKey, TResult>(TimeSpan maxWait, TimeProvider time)
                 return (await current.Task.Value.WaitAsync(cancellationToken), false);
             }
 
-            if (Volatile.Read(ref current.FinishedAt) is var finished and not 0 && finished < cacheReadStarted)
+            if (Volatile.Read(ref current.FinishedAt) is var finished and not 0 && finished <= cacheReadStarted)
             {
-                // Finished before this caller's read was even sent: that read saw whatever the fill left, so this miss is
-                // news. Start over (once the finished load is gone, this caller's own runs).
+                // Finished before this caller's read was even sent (or at the same tick, as on a test's frozen clock):
+                // that read saw whatever the fill left, so this miss is news. Start over (once the finished load is gone,
+                // this caller's own runs).
                 _loads.TryRemove(new KeyValuePair<TKey, Load>(key, current));
                 continue;
             }
