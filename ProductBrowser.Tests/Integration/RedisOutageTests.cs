@@ -16,6 +16,7 @@ public sealed class RedisOutageTests(TestServers servers)
     {
         await using var redis = await servers.StartPrivateRedisAsync();
         await using var services = CatalogServices.Create(servers.CatalogConnectionString, redis.ConnectionString);
+        await Eventually.TrueAsync(() => services.Multiplexer.IsConnected, TimeSpan.FromSeconds(15));
         var before = await services.CreateQueryService().GetProductAsync(Product, TestContext.Current.CancellationToken);
 
         await redis.StopAsync(TestContext.Current.CancellationToken);
@@ -53,8 +54,11 @@ public sealed class RedisOutageTests(TestServers servers)
     {
         await using var redis = await servers.StartPrivateRedisAsync();
         await using var services = CatalogServices.Create(servers.CatalogConnectionString, redis.ConnectionString);
+        // Connected first: a cold connection on a busy machine would read as "unavailable", not as a hung server.
+        await Eventually.TrueAsync(() => services.Multiplexer.IsConnected, TimeSpan.FromSeconds(15));
         var reads = services.CreateQueryService();
-        await reads.GetProductAsync(Product, TestContext.Current.CancellationToken);
+        var before = await reads.GetProductAsync(Product, TestContext.Current.CancellationToken);
+        Assert.Equal(CacheOutcome.Miss, before.Cache.Outcome);
 
         await redis.PauseAsync(TestContext.Current.CancellationToken);
         var duringOutage = new List<ProductReadResult>();
