@@ -1,7 +1,7 @@
 using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.Lookup;
@@ -13,7 +13,6 @@ public sealed class SkuLookupPageTests : BunitContext
 {
     private BunitAuthorizationContext Authorization { get; }
 
-    private readonly FakeTimeProvider _time = new();
     private readonly FakeSkuLookupService _lookup = new();
 
     public SkuLookupPageTests()
@@ -24,7 +23,7 @@ public sealed class SkuLookupPageTests : BunitContext
         Authorization.SetAuthorized("admin");
         Authorization.SetRoles("Admin");
         Authorization.SetPolicies("Admin");
-        Services.AddSingleton<TimeProvider>(_time);
+        Services.AddSingleton(Options.Create(new ScanningOptions()));
         Services.AddSingleton<ISkuLookupService>(_lookup);
     }
 
@@ -33,7 +32,7 @@ public sealed class SkuLookupPageTests : BunitContext
     {
         var page = Render<SkuLookupPage>();
 
-        await page.InvokeAsync(() => page.Instance.OnScanned("htl-0000001\r\n"));
+        await page.InvokeAsync(() => page.Instance.OnScanned(1, "htl-0000001\r\n", 1_000));
 
         Assert.Equal("Kestrel Heavy-Duty Claw Hammer, Yellow", page.Find("[data-testid=lookup-result] h2").TextContent);
         Assert.Equal("C-17-4", page.Find("[data-testid=lookup-result] [data-field=bin]").TextContent);
@@ -42,28 +41,88 @@ public sealed class SkuLookupPageTests : BunitContext
     }
 
     [Fact]
-    public async Task FocusReturnsToTheInputAfterEveryLookup()
+    public async Task AScanShowsItsAnswerWithoutCallingIntoTheBrowserFirst()
     {
         var page = Render<SkuLookupPage>();
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find("#scan-input").GetAttribute("data-ready")));
+        var before = JSInterop.Invocations.Count;
 
-        await page.InvokeAsync(() => page.Instance.OnScanned("HTL-0000001"));
-        await page.InvokeAsync(() => page.Instance.OnScanned("NOPE-1"));
+        var recent = await page.InvokeAsync(() => page.Instance.OnScanned(1, "HTL-0000001", 1_000));
 
-        Assert.Equal(2, JSInterop.Invocations.Count(i => i.Identifier == "focusAndSelect"));
+        // Every call into the browser before the render would add a network round trip to each scan.
+        Assert.Equal(before, JSInterop.Invocations.Count);
+        Assert.Equal("HTL-0000001", page.Find("[data-testid=lookup-result] [data-field=sku]").TextContent);
+        Assert.Equal("HTL-0000001", Assert.Single(recent!).Sku);
     }
 
     [Fact]
-    public async Task SameCodeScannedTwiceQuicklyIsOneLookup()
+    public async Task NothingTheServerRendersWritesTheInput()
     {
         var page = Render<SkuLookupPage>();
 
-        await page.InvokeAsync(() => page.Instance.OnScanned("HTL-0000001"));
-        _time.Advance(TimeSpan.FromMilliseconds(100));
-        await page.InvokeAsync(() => page.Instance.OnScanned("htl-0000001"));
-        _time.Advance(TimeSpan.FromMilliseconds(500));
-        await page.InvokeAsync(() => page.Instance.OnScanned("HTL-0000001"));
+        await page.InvokeAsync(() => page.Instance.OnScanned(1, "HTL-0000001", 1_000));
+
+        Assert.False(page.Find("#scan-input").HasAttribute("value"));
+    }
+
+    [Fact]
+    public async Task ScansAreLookedUpOneAfterAnotherInTheOrderTaken()
+    {
+        var page = Render<SkuLookupPage>();
+        var first = new TaskCompletionSource();
+        _lookup.HoldNext(first.Task);
+
+        var firstScan = page.InvokeAsync(() => page.Instance.OnScanned(1, "HTL-0000001", 1_000));
+        var secondScan = page.InvokeAsync(() => page.Instance.OnScanned(2, "NOPE-1", 1_030));
+        var thirdScan = page.InvokeAsync(() => page.Instance.OnScanned(3, "HTL-0000001", 1_060));
+        Assert.Equal(["HTL-0000001"], _lookup.Inputs);
+
+        first.SetResult();
+        await Task.WhenAll(firstScan, secondScan, thirdScan).WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
+
+        page.WaitForAssertion(() => Assert.Equal(["HTL-0000001", "NOPE-1", "HTL-0000001"], _lookup.Inputs));
+        var log = page.FindAll("[data-testid=scan-log] li");
+        Assert.Equal(["3", "2", "1"], log.Select(li => li.GetAttribute("data-seq")));
+        Assert.Equal(["found", "not-found", "found"], log.Select(li => li.GetAttribute("data-state")));
+        Assert.Equal("3", page.Find("[data-testid=lookup-current]").GetAttribute("data-seq"));
+    }
+
+    [Fact]
+    public async Task SameScanTwiceWithinTheWindowOnTheDevicesClockIsOneLookup()
+    {
+        var page = Render<SkuLookupPage>();
+
+        await page.InvokeAsync(() => page.Instance.OnScanned(1, "HTL-0000001", 1_000));
+        await page.InvokeAsync(() => page.Instance.OnScanned(2, "HTL-0000001", 1_100));
+        await page.InvokeAsync(() => page.Instance.OnScanned(3, "HTL-0000001", 1_600));
+        await page.InvokeAsync(() => page.Instance.OnScanned(4, "HTL-0000002", 1_601));
+
+        Assert.Equal(["HTL-0000001", "HTL-0000001", "HTL-0000002"], _lookup.Inputs);
+    }
+
+    [Fact]
+    public async Task AScanSentAgainAfterAReconnectIsNotLookedUpTwice()
+    {
+        var page = Render<SkuLookupPage>();
+
+        await page.InvokeAsync(() => page.Instance.OnScanned(1, "HTL-0000001", 1_000));
+        await page.InvokeAsync(() => page.Instance.OnScanned(2, "NOPE-1", 2_000));
+        await page.InvokeAsync(() => page.Instance.OnScanned(2, "NOPE-1", 2_000));
 
         Assert.Equal(2, _lookup.Inputs.Count);
+    }
+
+    [Fact]
+    public async Task AFailedLookupDoesNotStopTheScansBehindIt()
+    {
+        var page = Render<SkuLookupPage>();
+
+        await page.InvokeAsync(() => page.Instance.OnScanned(1, FakeSkuLookupService.Throws, 1_000));
+        await page.InvokeAsync(() => page.Instance.OnScanned(2, "HTL-0000001", 2_000));
+
+        var log = page.FindAll("[data-testid=scan-log] li");
+        Assert.Equal(["found", "unavailable"], log.Select(li => li.GetAttribute("data-state")));
+        Assert.Contains("could not be looked up", log[1].TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +130,7 @@ public sealed class SkuLookupPageTests : BunitContext
     {
         var page = Render<SkuLookupPage>();
 
-        await page.InvokeAsync(() => page.Instance.OnScanned("HTL-00000"));
+        await page.InvokeAsync(() => page.Instance.OnScanned(1, "HTL-00000", 1_000));
 
         Assert.Contains("No item with SKU HTL-00000.", page.Find("[data-testid=lookup-not-found]").TextContent, StringComparison.Ordinal);
         var suggestions = page.FindAll("[data-testid=lookup-suggestions] button");
@@ -80,6 +139,7 @@ public sealed class SkuLookupPageTests : BunitContext
         suggestions[0].Click();
 
         page.WaitForAssertion(() => Assert.Equal("HTL-0000001", _lookup.Inputs[^1]));
+        page.WaitForAssertion(() => Assert.Contains(JSInterop.Invocations, i => i.Identifier == "focusInput"));
     }
 
     [Fact]
@@ -87,30 +147,50 @@ public sealed class SkuLookupPageTests : BunitContext
     {
         var page = Render<SkuLookupPage>();
 
-        await page.InvokeAsync(() => page.Instance.OnScanned("https://example.com"));
+        await page.InvokeAsync(() => page.Instance.OnScanned(1, "https://example.com", 1_000));
 
         Assert.Contains("web address", page.Find("[data-testid=lookup-message]").TextContent, StringComparison.Ordinal);
     }
 
     private sealed class FakeSkuLookupService : ISkuLookupService
     {
+        public const string Throws = "THROWS-1";
+
+        private Task _hold = Task.CompletedTask;
+
         public List<string?> Inputs { get; } = [];
 
-        public Task<SkuLookupResult> LookupAsync(string? input, CancellationToken cancellationToken = default)
+        /// <summary>The next lookup answers only once <paramref name="until"/> completes.</summary>
+        public void HoldNext(Task until) => _hold = until;
+
+        public async Task<SkuLookupResult> LookupAsync(string? input, CancellationToken cancellationToken = default)
         {
             Inputs.Add(input);
+            var hold = _hold;
+            _hold = Task.CompletedTask;
+            await hold;
+            if (input == Throws)
+            {
+                throw new InvalidOperationException("The lookup broke.");
+            }
+
+            return Answer(input);
+        }
+
+        private static SkuLookupResult Answer(string? input)
+        {
             var code = SkuNormalizer.Normalize(input);
             if (!code.IsValid)
             {
-                return Task.FromResult(SkuLookupResult.Invalid(code.Problem!));
+                return SkuLookupResult.Invalid(code.Problem!);
             }
 
             var step = new CacheReadReport(CacheOutcome.Hit, "productbrowser:v1:code:" + code.Code, 0.3, null, 0.4, TimeSpan.FromMinutes(5));
-            return Task.FromResult(code.Code == "HTL-0000001"
+            return code.Code == "HTL-0000001"
                 ? new SkuLookupResult(code.Code, SkuLookupStatus.Found, SampleReads.Product, step, step, [])
                 : new SkuLookupResult(code.Code, SkuLookupStatus.NotFound, null, step, null,
                     [new SkuSuggestion(SampleReads.ProductId, "HTL-0000001", "Hammer"), new SkuSuggestion(Guid.NewGuid(), "HTL-0000002", "Wrench")],
-                    $"No item with SKU {code.Code}."));
+                    $"No item with SKU {code.Code}.");
         }
     }
 }

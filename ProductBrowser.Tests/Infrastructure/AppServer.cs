@@ -4,11 +4,16 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace ProductBrowser.Tests.Infrastructure;
 
 /// <summary>The real app on a loopback port (Kestrel, not the in-memory test server), so a browser can reach it.</summary>
-public sealed class AppServer(string catalogConnectionString, string redisConnectionString, IDictionary<string, string?>? settings = null)
+public sealed class AppServer(
+    string catalogConnectionString,
+    string redisConnectionString,
+    IDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public string KeyPrefix { get; } = $"e2e{Guid.NewGuid():N}"[..20];
@@ -46,6 +51,11 @@ public sealed class AppServer(string catalogConnectionString, string redisConnec
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 }

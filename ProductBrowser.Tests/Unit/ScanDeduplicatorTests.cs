@@ -1,43 +1,58 @@
-using Microsoft.Extensions.Time.Testing;
 using ProductBrowser.Catalog.Lookup;
 
 namespace ProductBrowser.Tests.Unit;
 
 public sealed class ScanDeduplicatorTests
 {
-    private readonly FakeTimeProvider _time = new();
+    private readonly ScanDeduplicator _deduplicator = new(TimeSpan.FromMilliseconds(300));
 
     [Fact]
-    public void SameCodeWithinTheWindowIsOneLookup()
+    public void SameScanWithinTheWindowIsOneLookup()
     {
-        var deduplicator = new ScanDeduplicator(_time, TimeSpan.FromMilliseconds(300));
-
-        var first = deduplicator.ShouldLookUp("HTL-0000001");
-        _time.Advance(TimeSpan.FromMilliseconds(120));
-        var second = deduplicator.ShouldLookUp("HTL-0000001");
-
-        Assert.True(first);
-        Assert.False(second);
+        Assert.True(_deduplicator.ShouldLookUp("HTL-0000001", 1_000));
+        Assert.False(_deduplicator.ShouldLookUp("HTL-0000001", 1_120));
     }
 
     [Fact]
-    public void SameCodeAfterTheWindowIsAnotherLookup()
+    public void SameScanAfterTheWindowIsAnotherLookup()
     {
-        var deduplicator = new ScanDeduplicator(_time, TimeSpan.FromMilliseconds(300));
+        _deduplicator.ShouldLookUp("HTL-0000001", 1_000);
 
-        deduplicator.ShouldLookUp("HTL-0000001");
-        _time.Advance(TimeSpan.FromMilliseconds(301));
-
-        Assert.True(deduplicator.ShouldLookUp("HTL-0000001"));
+        Assert.True(_deduplicator.ShouldLookUp("HTL-0000001", 1_301));
     }
 
     [Fact]
-    public void AnotherCodeIsAlwaysLookedUp()
+    public void ARepeatOfARepeatExtendsTheWindow()
     {
-        var deduplicator = new ScanDeduplicator(_time, TimeSpan.FromMilliseconds(300));
+        _deduplicator.ShouldLookUp("HTL-0000001", 1_000);
+        _deduplicator.ShouldLookUp("HTL-0000001", 1_250);
 
-        deduplicator.ShouldLookUp("HTL-0000001");
+        Assert.False(_deduplicator.ShouldLookUp("HTL-0000001", 1_500));
+    }
 
-        Assert.True(deduplicator.ShouldLookUp("HTL-0000002"));
+    [Fact]
+    public void AnotherScanIsAlwaysLookedUpHoweverSoon()
+    {
+        _deduplicator.ShouldLookUp("HTL-0000001", 1_000);
+
+        Assert.True(_deduplicator.ShouldLookUp("HTL-0000002", 1_001));
+        Assert.True(_deduplicator.ShouldLookUp("HTL-0000001", 1_002));
+    }
+
+    [Fact]
+    public void TwoLabelsOfOneProductWithDifferentSerialsAreTwoScans()
+    {
+        _deduplicator.ShouldLookUp("]d2010950110153000821SERIAL1", 1_000);
+
+        Assert.True(_deduplicator.ShouldLookUp("]d2010950110153000821SERIAL2", 1_050));
+    }
+
+    [Fact]
+    public void AZeroWindowNeverDrops()
+    {
+        var deduplicator = new ScanDeduplicator(TimeSpan.Zero);
+        deduplicator.ShouldLookUp("HTL-0000001", 1_000);
+
+        Assert.True(deduplicator.ShouldLookUp("HTL-0000001", 1_000));
     }
 }

@@ -24,6 +24,10 @@ public static class CatalogReadExtensions
         builder.Services.AddScoped<IProductQueryService, ProductQueryService>();
         builder.Services.AddScoped<IProductListService, ProductListService>();
         builder.Services.AddScoped<ISkuLookupService, SkuLookupService>();
+        builder.Services.AddOptions<ScanningOptions>()
+            .Bind(builder.Configuration.GetSection(ScanningOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddScoped<IRelatedProductsService, RelatedProductsService>();
         builder.Services.AddScoped<IProductEditService, ProductEditService>();
         builder.Services.AddMemoryCache();

@@ -30,4 +30,7 @@ public sealed record SkuLookupResult(
 {
     public static SkuLookupResult Invalid(string message) =>
         new("", SkuLookupStatus.Invalid, null, null, null, [], message);
+
+    public static SkuLookupResult Failed(string message) =>
+        new("", SkuLookupStatus.Unavailable, null, null, null, [], message);
 }
