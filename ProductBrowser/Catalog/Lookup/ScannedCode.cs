@@ -8,5 +8,8 @@ public sealed record ScannedCode(string Code, bool IsGtin)
 
     public bool IsValid => Problem is null;
 
+    /// <summary>What a GS1 case or pallet label said besides the GTIN (lot, expiry, serial, count); null for other input.</summary>
+    public Gs1Label? Label { get; init; }
+
     public static ScannedCode Invalid(string problem) => new("", false) { Problem = problem };
 }

@@ -28,6 +28,9 @@ public sealed record SkuLookupResult(
     IReadOnlyList<SkuSuggestion> Suggestions,
     string? Message = null)
 {
+    /// <summary>With a found product: the lot, expiry, serial and count of the GS1 case or pallet label scanned; else null.</summary>
+    public Gs1Label? Label { get; init; }
+
     public static SkuLookupResult Invalid(string message) =>
         new("", SkuLookupStatus.Invalid, null, null, null, [], message);
 

@@ -34,7 +34,7 @@ public sealed partial class SkuLookupService(
 
     public async Task<SkuLookupResult> LookupAsync(string? input, CancellationToken cancellationToken = default)
     {
-        var scanned = SkuNormalizer.Normalize(input);
+        var scanned = SkuNormalizer.Normalize(input, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         if (!scanned.IsValid)
         {
             return SkuLookupResult.Invalid(scanned.Problem!);
@@ -57,7 +57,7 @@ public sealed partial class SkuLookupService(
         var read = await products.GetProductAsync(productId, cancellationToken);
         return read.Status switch
         {
-            ProductReadStatus.Found => new SkuLookupResult(code, SkuLookupStatus.Found, read.Product, codeStep.Report, read.Cache, []),
+            ProductReadStatus.Found => new SkuLookupResult(code, SkuLookupStatus.Found, read.Product, codeStep.Report, read.Cache, []) { Label = scanned.Label },
             ProductReadStatus.NotFound => await ForgetStaleCodeAsync(scanned, codeStep.Report, read.Cache),
             _ => new SkuLookupResult(code, SkuLookupStatus.Unavailable, null, codeStep.Report, read.Cache, [],
                 "The catalog is temporarily unavailable. Scan again in a moment."),

@@ -31,6 +31,11 @@ public static class ProductFormat
         _ => string.Create(Culture, $"{unit} of {unitsPerPack}"),
     };
 
+    public static string Count(int value) => value.ToString("#,0", Culture);
+
+    /// <summary>A calendar date as labels print it, "31 Dec 2026" (invariant month names: ICU's en-GB has "Sept").</summary>
+    public static string Date(DateOnly value) => value.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
     public static string Timestamp(DateTimeOffset value) =>
         value.ToUniversalTime().ToString("d MMM yyyy, HH:mm 'UTC'", Culture);
 
