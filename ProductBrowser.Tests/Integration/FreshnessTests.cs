@@ -268,19 +268,9 @@ public sealed class FreshnessTests(TestServers servers)
 
     private static Dictionary<string, string?> SharedPrefix() => new() { ["Cache:KeyPrefix"] = $"fr{Guid.NewGuid():N}"[..20] };
 
-    /// <summary>The app's services with the change feed running and caught up, Redis connected.</summary>
-    private static async Task<CatalogServices> StartAsync(
-        string catalog, string redis, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
-    {
-        var services = CatalogServices.Create(catalog, redis, settings, configure: configure);
-        await Eventually.TrueAsync(() => services.Multiplexer.IsConnected, TimeSpan.FromSeconds(15));
-        var feed = services.Get<CatalogChangeFeed>();
-        await feed.StartAsync(Cancellation);
-        await feed.Listening.WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
-        // Catching up replays the last TTL's changes: after the 100 000-row import below, that is 100 000 tombstones.
-        await feed.CaughtUp.WaitAsync(TimeSpan.FromSeconds(120), Cancellation);
-        return services;
-    }
+    private static Task<CatalogServices> StartAsync(
+        string catalog, string redis, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null) =>
+        ChangeFeedServices.StartAsync(catalog, redis, settings, configure);
 
     private static Task<ProductReadResult> ReadAsync(CatalogServices services, Guid id) =>
         services.CreateQueryService().GetProductAsync(id, Cancellation);

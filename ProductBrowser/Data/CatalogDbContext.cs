@@ -8,6 +8,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<Category> Categories => Set<Category>();
 
+    public DbSet<ProductPack> ProductPacks => Set<ProductPack>();
+
     /// <summary>The one sequence product and category revisions come from (see <see cref="Product.Revision"/>).</summary>
     public const string RevisionSequence = "catalog_revision";
 

@@ -49,4 +49,7 @@ public class Product
     /// (a trigger, whoever writes): it only grows, so a cache entry can tell an older copy from a newer one.
     /// </summary>
     public long Revision { get; set; }
+
+    /// <summary>Its packs (inner, case, pallet) with their own GTINs; none for most products.</summary>
+    public List<ProductPack> Packs { get; set; } = [];
 }

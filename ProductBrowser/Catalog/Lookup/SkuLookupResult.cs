@@ -31,6 +31,9 @@ public sealed record SkuLookupResult(
     /// <summary>With a found product: the lot, expiry, serial and count of the GS1 case or pallet label scanned; else null.</summary>
     public Gs1Label? Label { get; init; }
 
+    /// <summary>With a product found by a pack's GTIN: that pack (a case of 12, say); null for the item's own codes.</summary>
+    public ProductPackDetails? Pack { get; init; }
+
     public static SkuLookupResult Invalid(string message) =>
         new("", SkuLookupStatus.Invalid, null, null, null, [], message);
 

@@ -26,11 +26,22 @@ public sealed partial class SkuLookupService(
             db.Products.AsNoTracking()
                 .Where(p => p.Sku == code || p.Gtin == code)
                 .OrderBy(p => p.Sku == code ? 0 : 1)
-                .Select(p => new CodeMatch(p.Id, p.Revision))
+                .Select(p => new CodeMatch(p.Id, p.Revision, null))
                 .FirstOrDefault());
 
-    /// <summary>The product a code names, and the row revision the mapping was read at (its cache entry's version).</summary>
-    private sealed record CodeMatch(Guid Id, long Revision);
+    /// <summary>A pack's GTIN-14 (indicator digit 1-8): the product it packs, at the product's revision (a pack change bumps it).</summary>
+    private static readonly Func<CatalogDbContext, string, CancellationToken, Task<CodeMatch?>> FindByPackGtin =
+        EF.CompileAsyncQuery((CatalogDbContext db, string gtin, CancellationToken _) =>
+            db.ProductPacks.AsNoTracking()
+                .Where(k => k.Gtin == gtin)
+                .Select(k => new CodeMatch(k.ProductId, k.Product.Revision, new ProductPackDetails(k.Level, k.Gtin, k.Quantity)))
+                .FirstOrDefault());
+
+    /// <summary>
+    /// The product a code names (and the pack, for a pack's GTIN), and the row revision the mapping was read at (its
+    /// cache entry's version).
+    /// </summary>
+    private sealed record CodeMatch(Guid Id, long Revision, ProductPackDetails? Pack);
 
     public async Task<SkuLookupResult> LookupAsync(string? input, CancellationToken cancellationToken = default)
     {
@@ -41,7 +52,7 @@ public sealed partial class SkuLookupService(
         }
 
         var code = scanned.Code;
-        var codeStep = await ResolveCodeAsync(code, cancellationToken);
+        var codeStep = await ResolveCodeAsync(code, IsPackGtin(scanned), cancellationToken);
         if (codeStep.Entry is not { } entry)
         {
             return new SkuLookupResult(code, SkuLookupStatus.Unavailable, null, codeStep.Report, null, [],
@@ -57,14 +68,21 @@ public sealed partial class SkuLookupService(
         var read = await products.GetProductAsync(productId, cancellationToken);
         return read.Status switch
         {
-            ProductReadStatus.Found => new SkuLookupResult(code, SkuLookupStatus.Found, read.Product, codeStep.Report, read.Cache, []) { Label = scanned.Label },
+            ProductReadStatus.Found => new SkuLookupResult(code, SkuLookupStatus.Found, read.Product, codeStep.Report, read.Cache, [])
+            {
+                Label = scanned.Label,
+                Pack = entry.Pack,
+            },
             ProductReadStatus.NotFound => await ForgetStaleCodeAsync(scanned, codeStep.Report, read.Cache),
             _ => new SkuLookupResult(code, SkuLookupStatus.Unavailable, null, codeStep.Report, read.Cache, [],
                 "The catalog is temporarily unavailable. Scan again in a moment."),
         };
     }
 
-    private async Task<(CachedCode? Entry, CacheReadReport Report)> ResolveCodeAsync(string code, CancellationToken cancellationToken)
+    /// <summary>A GTIN-14 that is not a base unit's (those are normalized to 13 digits): a pack's, looked up among packs.</summary>
+    private static bool IsPackGtin(ScannedCode scanned) => scanned.IsGtin && scanned.Code.Length == 14;
+
+    private async Task<(CachedCode? Entry, CacheReadReport Report)> ResolveCodeAsync(string code, bool packGtin, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var key = keys.Code(code);
@@ -82,10 +100,10 @@ public sealed partial class SkuLookupService(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var match = await FindByCode(db, code, cancellationToken);
+            var match = packGtin ? await FindByPackGtin(db, code, cancellationToken) : await FindByCode(db, code, cancellationToken);
             var ttl = match is null ? options.Value.NotFoundTtl : options.Value.ProductTtl;
-            var suggestions = match is null ? await SuggestAsync(db, code, cancellationToken) : null;
-            entry = new CachedCode(match?.Id, suggestions, time.GetUtcNow() + ttl);
+            var suggestions = match is null && !packGtin ? await SuggestAsync(db, code, cancellationToken) : null;
+            entry = new CachedCode(match?.Id, suggestions, time.GetUtcNow() + ttl) { Pack = match?.Pack };
             version = match?.Revision ?? 0;
         }
         catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))

@@ -13,6 +13,10 @@ public sealed partial class LookupResultCard : ComponentBase
     [Parameter]
     public Gs1Label? Label { get; set; }
 
+    /// <summary>The pack whose GTIN was scanned (a case, a pallet), when it was one.</summary>
+    [Parameter]
+    public ProductPackDetails? Pack { get; set; }
+
     [Inject]
     private TimeProvider Time { get; set; } = null!;
 

@@ -31,6 +31,10 @@ public static class ProductFormat
         _ => string.Create(Culture, $"{unit} of {unitsPerPack}"),
     };
 
+    /// <summary>"Case of 12": a pack level and the base units it holds.</summary>
+    public static string Pack(PackLevel level, int quantity) =>
+        string.Create(Culture, $"{level} of {quantity:#,0}");
+
     public static string Count(int value) => value.ToString("#,0", Culture);
 
     /// <summary>A calendar date as labels print it, "31 Dec 2026" (invariant month names: ICU's en-GB has "Sept").</summary>

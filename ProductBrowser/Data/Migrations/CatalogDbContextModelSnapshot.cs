@@ -215,6 +215,54 @@ namespace ProductBrowser.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ProductBrowser.Data.ProductPack", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Gtin")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("gtin");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("level");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_product_packs");
+
+                    b.HasIndex("Gtin")
+                        .IsUnique()
+                        .HasDatabaseName("ix_product_packs_gtin");
+
+                    b.HasIndex("ProductId", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_product_packs_product_id_level");
+
+                    b.ToTable("product_packs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_product_packs_gtin14", "gtin ~ '^[1-8][0-9]{13}$'");
+
+                            t.HasCheckConstraint("ck_product_packs_quantity_positive", "quantity > 0");
+                        });
+                });
+
             modelBuilder.Entity("ProductBrowser.Data.Product", b =>
                 {
                     b.HasOne("ProductBrowser.Data.Category", "Category")
@@ -227,9 +275,26 @@ namespace ProductBrowser.Data.Migrations
                     b.Navigation("Category");
                 });
 
+            modelBuilder.Entity("ProductBrowser.Data.ProductPack", b =>
+                {
+                    b.HasOne("ProductBrowser.Data.Product", "Product")
+                        .WithMany("Packs")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_packs_products_product_id");
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("ProductBrowser.Data.Category", b =>
                 {
                     b.Navigation("Products");
+                });
+
+            modelBuilder.Entity("ProductBrowser.Data.Product", b =>
+                {
+                    b.Navigation("Packs");
                 });
 #pragma warning restore 612, 618
         }

@@ -79,6 +79,7 @@ public sealed class DemoCatalogGenerator(int seed)
                 $"{(char)('A' + random.Next(20))}-{random.Next(1, 49):D2}-{random.Next(1, 7)}"),
             CreatedAt = created,
             UpdatedAt = updated,
+            Packs = PacksFor(productNumber, IdFor(productNumber), unit),
         };
     }
 
@@ -112,14 +113,43 @@ public sealed class DemoCatalogGenerator(int seed)
     };
 
     /// <summary>A GTIN-13 with a valid check digit, unique per product number.</summary>
-    internal static string Gtin13(long productNumber)
+    internal static string Gtin13(long productNumber) =>
+        WithCheckDigit(string.Create(CultureInfo.InvariantCulture, $"40{productNumber % 10_000_000_000:D10}"));
+
+    /// <summary>
+    /// Every third single item comes in cases (of 6, 12 or 24) and every sixth also on pallets (of 20 to 60 cases),
+    /// each with a GTIN-14: the pack's indicator digit (1 case, 5 pallet) before the item's GTIN-13 without its check
+    /// digit, and a check digit of its own, as GS1 allocates them.
+    /// </summary>
+    internal static List<ProductPack> PacksFor(long productNumber, Guid productId, UnitOfMeasure unit)
     {
-        var body = string.Create(CultureInfo.InvariantCulture, $"40{productNumber % 10_000_000_000:D10}");
+        if (unit != UnitOfMeasure.Each || productNumber % 3 != 0)
+        {
+            return [];
+        }
+
+        var item = Gtin13(productNumber)[..12];
+        var perCase = CasePackSizes[(int)(productNumber / 3 % CasePackSizes.Length)];
+        List<ProductPack> packs = [new() { ProductId = productId, Level = PackLevel.Case, Gtin = WithCheckDigit("1" + item), Quantity = perCase }];
+        if (productNumber % 6 == 0)
+        {
+            var cases = 20 + (int)(productNumber / 6 % 5) * 10;
+            packs.Add(new() { ProductId = productId, Level = PackLevel.Pallet, Gtin = WithCheckDigit("5" + item), Quantity = perCase * cases });
+        }
+
+        return packs;
+    }
+
+    private static readonly int[] CasePackSizes = [12, 6, 24];
+
+    /// <summary>The GS1 mod-10 check digit appended: weights 3 and 1 from the right.</summary>
+    private static string WithCheckDigit(string body)
+    {
         var sum = 0;
         for (var i = 0; i < body.Length; i++)
         {
-            var digit = body[i] - '0';
-            sum += i % 2 == 0 ? digit : digit * 3;
+            var digit = body[body.Length - 1 - i] - '0';
+            sum += i % 2 == 0 ? digit * 3 : digit;
         }
 
         return body + (char)('0' + (10 - sum % 10) % 10);

@@ -21,6 +21,8 @@ public sealed partial class DemoCatalogSeeder(
         "id, sku, gtin, name, description, category_id, brand, weight_kg, length_cm, width_cm, height_cm, " +
         "unit_of_measure, units_per_pack, bin_location, created_at, updated_at";
 
+    private const string PackColumns = "product_id, level, gtin, quantity";
+
     public async Task<DemoCatalogSeedResult> SeedAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -43,13 +45,18 @@ public sealed partial class DemoCatalogSeeder(
                 {
                     inserted += await LoadBatchAsync(connection, generator, first, last, present == 0, cancellationToken);
                 }
+                else if (!await PacksPresentAsync(connection, first, last, cancellationToken))
+                {
+                    // A catalog seeded before products had packs.
+                    await LoadPacksThroughStagingAsync(connection, generator, first, last, cancellationToken);
+                }
 
                 LogProgress(logger, last, settings.ProductCount, stopwatch.Elapsed.TotalSeconds);
             }
 
             if (inserted > 0)
             {
-                await ExecuteAsync(connection, "ANALYZE products", cancellationToken);
+                await ExecuteAsync(connection, "ANALYZE products, product_packs", cancellationToken);
             }
         }
         finally
@@ -96,6 +103,7 @@ public sealed partial class DemoCatalogSeeder(
             try
             {
                 var copied = await CopyAsync(connection, "products", generator, first, last, cancellationToken);
+                await CopyPacksAsync(connection, "product_packs", generator, first, last, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return copied;
             }
@@ -115,9 +123,58 @@ public sealed partial class DemoCatalogSeeder(
             var inserted = await ExecuteAsync(connection,
                 $"INSERT INTO products ({Columns}) SELECT {Columns} FROM demo_products_staging ON CONFLICT DO NOTHING",
                 cancellationToken);
+            await InsertPacksThroughStagingAsync(connection, generator, first, last, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return inserted;
         }
+    }
+
+    private static async Task<bool> PacksPresentAsync(NpgsqlConnection connection, long first, long last, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM product_packs WHERE product_id BETWEEN $1 AND $2)", connection);
+        command.Parameters.Add(new() { Value = DemoCatalogGenerator.IdFor(first) });
+        command.Parameters.Add(new() { Value = DemoCatalogGenerator.IdFor(last) });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task LoadPacksThroughStagingAsync(
+        NpgsqlConnection connection, DemoCatalogGenerator generator, long first, long last, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertPacksThroughStagingAsync(connection, generator, first, last, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Packs of the demo products that are there (a clashing row was skipped) and whose GTINs are free.</summary>
+    private static async Task InsertPacksThroughStagingAsync(
+        NpgsqlConnection connection, DemoCatalogGenerator generator, long first, long last, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection,
+            $"CREATE TEMP TABLE demo_packs_staging ON COMMIT DROP AS SELECT {PackColumns} FROM product_packs WITH NO DATA",
+            cancellationToken);
+        await CopyPacksAsync(connection, "demo_packs_staging", generator, first, last, cancellationToken);
+        await ExecuteAsync(connection,
+            $"INSERT INTO product_packs ({PackColumns}) SELECT {PackColumns} FROM demo_packs_staging s " +
+            "WHERE EXISTS (SELECT 1 FROM products p WHERE p.id = s.product_id) ON CONFLICT DO NOTHING",
+            cancellationToken);
+    }
+
+    private static async Task CopyPacksAsync(
+        NpgsqlConnection connection, string table, DemoCatalogGenerator generator, long first, long last,
+        CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            $"COPY {table} ({PackColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var pack in generator.Generate(first, last).SelectMany(p => p.Packs))
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(pack.ProductId, NpgsqlDbType.Uuid, cancellationToken);
+            await importer.WriteAsync(pack.Level.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await importer.WriteAsync(pack.Gtin, NpgsqlDbType.Varchar, cancellationToken);
+            await importer.WriteAsync(pack.Quantity, NpgsqlDbType.Integer, cancellationToken);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
     }
 
     private static async Task<long> CopyAsync(

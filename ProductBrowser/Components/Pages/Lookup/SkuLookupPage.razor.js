@@ -5,6 +5,7 @@
 // Codes decoded by the camera arrive as a "productbrowser:scan" event on the input and join the same queue.
 const recentKey = "productbrowser.recent-lookups";
 const retryDelayMs = 1000;
+const groupSeparator = "\u001d";
 
 export function attach(input, button, busy, dotnet, options) {
   const suffix = options?.suffix ?? "";
@@ -75,6 +76,13 @@ export function attach(input, button, busy, dotnet, options) {
 
   const onKeyDown = (event) => {
     if (event.isComposing) {
+      return;
+    }
+    if (event.ctrlKey && event.code === "BracketRight") {
+      // Keyboard-wedge scanners type a GS1 label's FNC1 separator (ASCII 29) as Ctrl+]: keep it in the code, as the
+      // field boundary the label's variable-length fields need.
+      event.preventDefault();
+      input.setRangeText(groupSeparator, input.selectionStart ?? input.value.length, input.selectionEnd ?? input.value.length, "end");
       return;
     }
     if (event.key === "Enter" || (event.key === "Tab" && !event.shiftKey && input.value.trim().length > 0)) {
