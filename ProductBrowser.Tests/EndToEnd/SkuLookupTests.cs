@@ -81,4 +81,55 @@ public sealed class SkuLookupTests(BrowserFixture browser)
             await BrowserFixture.CloseAsync(page);
         }
     }
+
+    [Fact]
+    public async Task ACaseLabelScannedAsGs1ShowsThePackTheLotAndTheExpiry()
+    {
+        var product = DemoProducts.WithCaseAndPallet();
+        var casePack = product.Packs.Single(k => k.Level == ProductBrowser.Data.PackLevel.Case);
+        var page = await browser.NewPageAsync(TabletLandscape, touch: true);
+        var lookup = new SkuLookupPageObject(page);
+        try
+        {
+            await lookup.OpenAsync();
+
+            // GS1-128 as a keyboard-wedge scanner types it: symbology identifier, GTIN, expiry, lot, FNC1 (Ctrl+]), serial.
+            await page.Keyboard.TypeAsync($"]C101{casePack.Gtin}17250131" + "10LOT-42");
+            await page.Keyboard.PressAsync("Control+BracketRight");
+            await lookup.ScanAsync("21CASE-0001");
+
+            var card = page.Locator("[data-testid=lookup-result]");
+            await Expect(card.Locator("[data-field=pack]")).ToHaveTextAsync($"Case of {casePack.Quantity} · {product.Sku}");
+            await Expect(card.Locator("[data-field=lot]")).ToHaveTextAsync("LOT-42");
+            await Expect(card.Locator("[data-field=serial]")).ToHaveTextAsync("CASE-0001");
+            await Expect(card.Locator("[data-field=expiry]")).ToContainTextAsync("31 Jan 2025");
+            await Expect(card.Locator("[data-testid=lookup-expired]")).ToBeVisibleAsync();
+            await Expect(lookup.Input).ToHaveValueAsync("");
+            await BrowserFixture.ScreenshotAsync(page, "lookup-case-label");
+        }
+        finally
+        {
+            await BrowserFixture.CloseAsync(page);
+        }
+    }
+
+    [Fact]
+    public async Task AWrongCheckDigitSaysSoAndFindsNothing()
+    {
+        var page = await browser.NewPageAsync(TabletLandscape, touch: true);
+        var lookup = new SkuLookupPageObject(page);
+        try
+        {
+            await lookup.OpenAsync();
+            var wrong = Demo.Gtin![..^1] + (char)('0' + (Demo.Gtin[^1] - '0' + 1) % 10);
+
+            await lookup.ScanAsync(wrong);
+
+            await Expect(page.Locator("[data-testid=lookup-message]")).ToContainTextAsync("check digit");
+        }
+        finally
+        {
+            await BrowserFixture.CloseAsync(page);
+        }
+    }
 }

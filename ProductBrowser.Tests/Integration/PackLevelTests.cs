@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.Lookup;
 using ProductBrowser.Data;
-using ProductBrowser.Data.Seeding;
 using ProductBrowser.Tests.Infrastructure;
 
 namespace ProductBrowser.Tests.Integration;
@@ -14,18 +13,13 @@ namespace ProductBrowser.Tests.Integration;
 public sealed class PackLevelTests(TestServers servers)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
-    private static readonly DemoCatalogGenerator Demo = new(new DemoCatalogOptions().Seed);
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    /// <summary>The first demo product that has both a case and a pallet GTIN.</summary>
-    private static Product DemoWithPallet() =>
-        Enumerable.Range(1, TestServers.DemoProductCount).Select(n => Demo.Create(n)).First(p => p.Packs.Count == 2);
 
     [Fact]
     public async Task ACaseGtinFindsItsProductWithThePackAndTheSecondScanIsAHit()
     {
-        var product = DemoWithPallet();
+        var product = DemoProducts.WithCaseAndPallet();
         var casePack = product.Packs.Single(k => k.Level == PackLevel.Case);
         await using var services = CatalogServices.Create(servers.CatalogConnectionString, servers.RedisConnectionString);
 
@@ -44,7 +38,7 @@ public sealed class PackLevelTests(TestServers servers)
     [Fact]
     public async Task APalletLabelInGs1FormFindsTheProductWithItsPackAndLot()
     {
-        var product = DemoWithPallet();
+        var product = DemoProducts.WithCaseAndPallet();
         var pallet = product.Packs.Single(k => k.Level == PackLevel.Pallet);
         await using var services = CatalogServices.Create(servers.CatalogConnectionString, servers.RedisConnectionString);
 
@@ -60,7 +54,7 @@ public sealed class PackLevelTests(TestServers servers)
     [Fact]
     public async Task TheItemsOwnBarcodeInAGs1LabelFindsTheItemWithoutAPack()
     {
-        var product = DemoWithPallet();
+        var product = DemoProducts.WithCaseAndPallet();
         await using var services = CatalogServices.Create(servers.CatalogConnectionString, servers.RedisConnectionString);
 
         var found = await LookupAsync(services, $"(01)0{product.Gtin}(17)261231");
