@@ -101,12 +101,15 @@ public sealed class CircuitCapacityRun(CircuitCapacityOptions options, AppProces
             idleCpu, options.IdleWindow, latencies, connected, opening.Elapsed);
     }
 
-    private async Task SignInAsync(IBrowserContext context)
+    private Task SignInAsync(IBrowserContext context) => SignInAsync(context, adminPassword);
+
+    /// <summary>Signs the context in as the run's admin through the real form.</summary>
+    internal static async Task SignInAsync(IBrowserContext context, string password)
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.Locator("#username").FillAsync(CircuitCapacityOptions.AdminUser);
-        await page.Locator("#password").FillAsync(adminPassword);
+        await page.Locator("#password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/products"));
         await page.CloseAsync();
@@ -151,5 +154,5 @@ public sealed class CircuitCapacityRun(CircuitCapacityOptions options, AppProces
     private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     // Demo product n: 20000000-0000-0000-0000-{n:D12} (DemoCatalogGenerator.IdFor).
-    private static string ProductId(int n) => $"20000000-0000-0000-0000-{n:D12}";
+    internal static string ProductId(int n) => $"20000000-0000-0000-0000-{n:D12}";
 }

@@ -36,6 +36,16 @@ try
         Headless = true,
     });
 
+    if (args.Contains("--scans"))
+    {
+        // Scan-to-result latency on /lookup instead of circuit capacity: see ScanLatencyRun.
+        var scans = await new ScanLatencyRun(app, browser, adminPassword, options.Products).RunAsync();
+        var markdown = ScanLatencyRun.Markdown(scans, browser.Version, loadBefore);
+        Console.WriteLine(markdown);
+        await File.WriteAllTextAsync(options.Report, "# Scan-to-result latency\n\nWritten by `scripts/benchmark-scans.sh`.\n\n" + markdown);
+        return;
+    }
+
     var result = await new CircuitCapacityRun(options, app, browser, adminPassword).RunAsync();
     await CircuitsReport.WriteAsync(options.Report, options, result, browser.Version, loadBefore);
     Console.WriteLine($"{result.Circuits} circuits: {result.ResidentPerCircuitKb:F0} KB working set and {result.ManagedPerCircuitKb:F0} KB managed heap each, " +
