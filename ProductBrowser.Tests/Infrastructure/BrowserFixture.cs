@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 
 namespace ProductBrowser.Tests.Infrastructure;
@@ -58,6 +59,7 @@ public sealed class BrowserFixture(TestServers servers) : IAsyncLifetime
             StorageState = user is null ? null : await SignedInStateAsync(user),
         });
         context.SetDefaultTimeout(15_000);
+        WatchForPolicyViolations(context);
         await context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true });
         return await context.NewPageAsync();
     }
@@ -71,6 +73,7 @@ public sealed class BrowserFixture(TestServers servers) : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
+        WatchForPolicyViolations(context);
         await context.Tracing.StartAsync(new() { Screenshots = true, Snapshots = true });
         var page = await context.NewPageAsync();
         await SignInAsync(page, user);
@@ -118,7 +121,34 @@ public sealed class BrowserFixture(TestServers servers) : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png") });
     }
 
-    /// <summary>Closes the page's context, keeping its trace (under TestResults/playwright) when the test failed.</summary>
+    private static readonly ConditionalWeakTable<IBrowserContext, List<string>> PolicyViolations = new();
+
+    /// <summary>
+    /// Chromium reports every script, style or connection the Content-Security-Policy refused as a console error: a
+    /// page that needs something the policy does not allow fails its test when the page is closed.
+    /// </summary>
+    private static void WatchForPolicyViolations(IBrowserContext context)
+    {
+        var violations = PolicyViolations.GetOrCreateValue(context);
+        context.Page += (_, page) => page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (violations)
+                {
+                    violations.Add($"{page.Url}: {message.Text}");
+                }
+            }
+        };
+    }
+
+    /// <summary>The policy violations seen so far in the page's context; a test that provokes one on purpose clears them.</summary>
+    public static List<string> PolicyViolationsOf(IPage page) => PolicyViolations.GetOrCreateValue(page.Context);
+
+    /// <summary>
+    /// Closes the page's context, keeping its trace (under TestResults/playwright) when the test failed; fails a test
+    /// that passed otherwise if any page of the context broke the Content-Security-Policy.
+    /// </summary>
     public static async Task CloseAsync(IPage page)
     {
         var failed = TestContext.Current.TestState?.Result is TestResult.Failed;
@@ -130,8 +160,14 @@ public sealed class BrowserFixture(TestServers servers) : IAsyncLifetime
             path = Path.Combine(dir, $"{TestContext.Current.Test?.TestDisplayName.Replace(' ', '_') ?? "test"}.zip");
         }
 
+        var violations = PolicyViolationsOf(page);
         await page.Context.Tracing.StopAsync(new() { Path = path });
         await page.Context.CloseAsync();
+        lock (violations)
+        {
+            Assert.True(failed || violations.Count == 0,
+                "The page broke its Content-Security-Policy:\n" + string.Join("\n", violations));
+        }
     }
 
     public async ValueTask DisposeAsync()

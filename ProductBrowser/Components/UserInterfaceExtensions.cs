@@ -24,6 +24,10 @@ public static class UserInterfaceExtensions
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options =>
+        {
+            // One policy per response: ours (Diagnostics/SecurityHeaders) already says frame-ancestors 'none', stricter
+            // than the second header the framework would add with compressed WebSockets.
+            options.ContentSecurityFrameAncestorsPolicy = null;
             options.ConfigureWebSocketAcceptContext = (_, accept) =>
             {
                 // Render batches stay compressed, but each message is compressed on its own: with context takeover
@@ -31,7 +35,8 @@ public static class UserInterfaceExtensions
                 accept.DangerousEnableCompression = true;
                 accept.DisableServerContextTakeover = true;
                 return Task.CompletedTask;
-            });
+            };
+        });
         return app;
     }
 }

@@ -1,19 +1,32 @@
+using System.Security.Cryptography;
+
 namespace ProductBrowser.Diagnostics;
 
 public static class SecurityHeaders
 {
-    // Blazor Server and MudBlazor need inline styles, the import map is an inline script, and the circuit is a
-    // WebSocket to the same origin; nothing is loaded from elsewhere and the app is never framed.
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+    private const string NonceKey = "productbrowser.csp-nonce";
+
+    /// <summary>
+    /// The policy, one header per response. Scripts: the app's own files, plus the one inline script (the import map)
+    /// by this response's nonce; nothing else inline runs, injected or not. Styles still allow inline: MudBlazor and
+    /// Blazor set style attributes on elements (positions of popovers, progress widths), which no nonce or hash can
+    /// cover. The circuit is a WebSocket to the same origin; nothing is loaded from elsewhere; the app is never framed.
+    /// </summary>
+    private static string ContentSecurityPolicy(string nonce) =>
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+    /// <summary>This response's script nonce, for the import map (<c>App.razor</c>).</summary>
+    public static string? CspNonce(this HttpContext context) => context.Items[NonceKey] as string;
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
+            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            context.Items[NonceKey] = nonce;
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy(nonce);
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
