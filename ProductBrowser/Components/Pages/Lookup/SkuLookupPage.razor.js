@@ -13,13 +13,17 @@ export function attach(input, button, dotnet) {
       submit();
     }
   };
+  // A code read by the camera (Components/Lookup/CameraScanner) counts as a scan.
+  const onCameraScan = (event) => dotnet.invokeMethodAsync("OnScanned", event.detail.code);
   input.addEventListener("keydown", onKeyDown);
   button.addEventListener("click", submit);
+  input.addEventListener("productbrowser:scan", onCameraScan);
   input.focus();
   return {
     dispose() {
       input.removeEventListener("keydown", onKeyDown);
       button.removeEventListener("click", submit);
+      input.removeEventListener("productbrowser:scan", onCameraScan);
     },
   };
 }
