@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace ProductBrowser.Tests.EndToEnd;
@@ -45,8 +46,17 @@ public sealed class CameraScannerPageObject(IPage page)
         await OpenButton.ClickAsync();
     }
 
-    public async Task WaitUntilScanningAsync() =>
-        await Assertions.Expect(page.Locator("[data-camera=panel]")).ToHaveAttributeAsync("data-state", "scanning");
+    /// <summary>Waits until the camera runs and the decoder is loaded; fails with the panel's message if it could not start.</summary>
+    public async Task WaitUntilScanningAsync()
+    {
+        var panel = page.Locator("[data-camera=panel]");
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-state", new Regex("^(scanning|error)$"));
+        if (await panel.GetAttributeAsync("data-state") == "error")
+        {
+            Assert.Fail($"The camera did not start: \"{await Message.TextContentAsync()}\"; " +
+                $"Content-Security-Policy violations: [{string.Join("; ", await ContentSecurityPolicyViolationsAsync())}]");
+        }
+    }
 
     /// <summary>Which decoder read the frames: <c>native</c> (the browser's BarcodeDetector) or <c>wasm</c>.</summary>
     public Task<string?> DecoderAsync() => page.Locator("[data-camera=panel]").GetAttributeAsync("data-decoder");

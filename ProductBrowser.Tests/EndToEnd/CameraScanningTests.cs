@@ -32,20 +32,21 @@ public sealed class CameraScanningTests(BrowserFixture browser, CameraBrowserFix
             await lookup.OpenAsync();
 
             await scanner.OpenAsync();
+            await scanner.WaitUntilScanningAsync();
 
             await Expect(scanner.Status).ToHaveTextAsync($"Read {camera.Product.Gtin}");
             await Expect(ResultSku(page)).ToHaveTextAsync(camera.Product.Sku);
             await Expect(lookup.ResultName).ToHaveTextAsync(camera.Product.Name);
             await Expect(scanner.Panel).ToBeVisibleAsync();
 
-            // 20 frames at most ten a second is over 1.5 s: the barcode stayed in view the whole time and counted once.
-            var times = await scanner.DecodeTimesAsync(20);
+            // 30 frames at most ten a second is about 3 s: the barcode stayed in view the whole time and counted once.
+            var times = await scanner.DecodeTimesAsync(30);
             Assert.Equal([camera.Product.Gtin!], await scanner.ScannedCodesAsync());
             var decoder = await scanner.DecoderAsync();
             Assert.Equal("wasm", decoder);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Decode time per 640×480 frame ({decoder}, last {times.Count} frames): p50 {Percentile(times, 0.50):F1} ms, " +
-                $"p95 {Percentile(times, 0.95):F1} ms, max {times.Max():F1} ms"));
+                $"Decode time per 640×480 frame ({decoder}, {times.Count} frames): p50 {Percentile(times, 0.50):F1} ms, " +
+                $"p95 {Percentile(times, 0.95):F1} ms, first frame {times[0]:F1} ms"));
 
             await BrowserFixture.ScreenshotAsync(page, "lookup-camera");
             var serious = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical")
