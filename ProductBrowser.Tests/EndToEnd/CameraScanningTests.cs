@@ -20,17 +20,9 @@ public sealed class CameraScanningTests(BrowserFixture browser, CameraBrowserFix
         "Camera access was refused. Allow the camera for this site in the browser settings, or use the scanner or keyboard.";
 
     [Fact]
-    public async Task CameraReadsTheBarcodeAndShowsTheItemOnceWhileItStaysInView()
-    {
-        var page = await camera.NewPageAsync(browser, cameraAllowed: true);
-        var requests = await OffOriginRequests.WatchAsync(page.Context);
-        var lookup = new SkuLookupPageObject(page);
-        var scanner = new CameraScannerPageObject(page);
-        try
+    public Task CameraReadsTheBarcodeAndShowsTheItemOnceWhileItStaysInView() =>
+        OnLookupPageAsync(cameraAllowed: true, async (page, lookup, scanner, requests) =>
         {
-            await scanner.InstrumentAsync();
-            await lookup.OpenAsync();
-
             await scanner.OpenAsync();
             await scanner.WaitUntilScanningAsync();
 
@@ -44,9 +36,11 @@ public sealed class CameraScanningTests(BrowserFixture browser, CameraBrowserFix
             Assert.Equal([camera.Product.Gtin!], await scanner.ScannedCodesAsync());
             var decoder = await scanner.DecoderAsync();
             Assert.Equal("wasm", decoder);
+            // The first read also warms the decoder up (canvas, WebAssembly tiers): reported on its own.
+            var warm = times.Skip(1).ToList();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Decode time per 640×480 frame ({decoder}, {times.Count} frames): p50 {Percentile(times, 0.50):F1} ms, " +
-                $"p95 {Percentile(times, 0.95):F1} ms, first frame {times[0]:F1} ms"));
+                $"Decode time per 640×480 frame ({decoder}): first {times[0]:F1} ms; next {warm.Count} frames p50 " +
+                $"{Percentile(warm, 0.50):F1} ms, p95 {Percentile(warm, 0.95):F1} ms, max {warm.Max():F1} ms"));
 
             await BrowserFixture.ScreenshotAsync(page, "lookup-camera");
             var serious = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical")
@@ -59,26 +53,14 @@ public sealed class CameraScanningTests(BrowserFixture browser, CameraBrowserFix
             Assert.Equal(1, await scanner.StreamsOpenedAsync());
             Assert.True(await scanner.EveryStreamStoppedAsync(), "Closing the panel must stop the camera.");
 
-            Assert.Empty(requests.Attempted);
             Assert.Contains(requests.All, url => new Uri(url).AbsolutePath == "/lib/zxing-wasm/zxing_reader.wasm");
             Assert.Empty(await scanner.ContentSecurityPolicyViolationsAsync());
-        }
-        finally
-        {
-            await BrowserFixture.CloseAsync(page);
-        }
-    }
+        });
 
     [Fact]
-    public async Task LeavingThePageStopsTheCamera()
-    {
-        var page = await camera.NewPageAsync(browser, cameraAllowed: true);
-        var lookup = new SkuLookupPageObject(page);
-        var scanner = new CameraScannerPageObject(page);
-        try
+    public Task LeavingThePageStopsTheCamera() =>
+        OnLookupPageAsync(cameraAllowed: true, async (page, _, scanner, _) =>
         {
-            await scanner.InstrumentAsync();
-            await lookup.OpenAsync();
             await scanner.OpenAsync();
             await scanner.WaitUntilScanningAsync();
             Assert.False(await scanner.EveryStreamStoppedAsync());
@@ -88,22 +70,12 @@ public sealed class CameraScanningTests(BrowserFixture browser, CameraBrowserFix
 
             await Expect(scanner.OpenButton).ToHaveCountAsync(0);
             Assert.True(await scanner.EveryStreamStoppedAsync(), "Leaving the lookup page must stop the camera.");
-        }
-        finally
-        {
-            await BrowserFixture.CloseAsync(page);
-        }
-    }
+        });
 
     [Fact]
-    public async Task RefusedCameraSaysSoAndTheInputStillLooksItemsUp()
-    {
-        var page = await camera.NewPageAsync(browser, cameraAllowed: false);
-        var lookup = new SkuLookupPageObject(page);
-        var scanner = new CameraScannerPageObject(page);
-        try
+    public Task RefusedCameraSaysSoAndTheInputStillLooksItemsUp() =>
+        OnLookupPageAsync(cameraAllowed: false, async (page, lookup, scanner, _) =>
         {
-            await lookup.OpenAsync();
             await scanner.OpenAsync();
 
             await Expect(scanner.Message).ToHaveTextAsync(Refused);
@@ -116,33 +88,46 @@ public sealed class CameraScanningTests(BrowserFixture browser, CameraBrowserFix
             await scanner.CloseButton.TapAsync();
             await Expect(scanner.Panel).ToBeHiddenAsync();
             await Expect(lookup.Input).ToBeFocusedAsync();
-        }
-        finally
-        {
-            await BrowserFixture.CloseAsync(page);
-        }
-    }
+        });
 
     [Theory]
     [InlineData("Object.defineProperty(Navigator.prototype, 'mediaDevices', { get: () => undefined })",
         "This device has no camera the browser can use. Use the scanner or keyboard.")]
     [InlineData("Object.defineProperty(window, 'isSecureContext', { get: () => false })",
         "The camera only works when this page is opened over https. Use the scanner or keyboard.")]
-    public async Task CameraThatCannotBeUsedSaysWhy(string browserWithout, string message)
-    {
-        var page = await camera.NewPageAsync(browser, cameraAllowed: true);
-        var lookup = new SkuLookupPageObject(page);
-        var scanner = new CameraScannerPageObject(page);
-        try
+    public Task CameraThatCannotBeUsedSaysWhy(string browserWithout, string message) =>
+        OnLookupPageAsync(cameraAllowed: true, async (page, lookup, scanner, _) =>
         {
-            await page.AddInitScriptAsync(browserWithout);
-            await lookup.OpenAsync();
             await scanner.OpenAsync();
 
             await Expect(scanner.Message).ToHaveTextAsync(message);
             await Expect(lookup.Input).ToBeFocusedAsync();
             await page.Keyboard.PressAsync("Escape");
             await Expect(scanner.Panel).ToBeHiddenAsync();
+        }, browserWithout);
+
+    /// <summary>
+    /// Opens the lookup screen in a fresh context of the camera browser (after <paramref name="initScript"/>, if any),
+    /// runs <paramref name="test"/>, and fails if any page asked for a host off this machine; the trace is kept on failure.
+    /// </summary>
+    private async Task OnLookupPageAsync(
+        bool cameraAllowed, Func<IPage, SkuLookupPageObject, CameraScannerPageObject, OffOriginRequests, Task> test, string? initScript = null)
+    {
+        var page = await camera.NewPageAsync(browser, cameraAllowed);
+        var requests = await OffOriginRequests.WatchAsync(page.Context);
+        var lookup = new SkuLookupPageObject(page);
+        var scanner = new CameraScannerPageObject(page);
+        try
+        {
+            await scanner.InstrumentAsync();
+            if (initScript is not null)
+            {
+                await page.AddInitScriptAsync(initScript);
+            }
+
+            await lookup.OpenAsync();
+            await test(page, lookup, scanner, requests);
+            Assert.Empty(requests.Attempted);
         }
         finally
         {
