@@ -13,7 +13,11 @@ namespace ProductBrowser.Tests.Infrastructure;
 /// </summary>
 public sealed class CameraBrowserFixture : IAsyncLifetime
 {
-    public const long ProductNumber = 42;
+    /// <summary>
+    /// A product no other test reads: end-to-end tests share one app and its Redis keys, and a product the camera tests
+    /// looked up would be a cache hit where another test expects its first read to miss.
+    /// </summary>
+    public const long ProductNumber = 2_718;
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"productbrowser-camera-{Guid.NewGuid():N}");
     private IPlaywright? _playwright;
