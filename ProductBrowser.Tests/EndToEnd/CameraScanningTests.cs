@@ -12,7 +12,7 @@ namespace ProductBrowser.Tests.EndToEnd;
 /// <see cref="CameraBrowserFixture"/>). Headless Chromium on Linux has no native BarcodeDetector, so these run the
 /// bundled WebAssembly decoder, and prove it is served by the app: any request off this machine fails the test.
 /// </summary>
-[Collection(EndToEndCollection.Name)]
+[Collection(CameraCollection.Name)]
 public sealed class CameraScanningTests(BrowserFixture browser, CameraBrowserFixture camera, ITestOutputHelper output)
     : IClassFixture<CameraBrowserFixture>
 {

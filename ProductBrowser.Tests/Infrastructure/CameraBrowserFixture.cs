@@ -14,8 +14,8 @@ namespace ProductBrowser.Tests.Infrastructure;
 public sealed class CameraBrowserFixture : IAsyncLifetime
 {
     /// <summary>
-    /// A product no other test reads: end-to-end tests share one app and its Redis keys, and a product the camera tests
-    /// looked up would be a cache hit where another test expects its first read to miss.
+    /// A product no other test reads: were the camera tests ever to share an app (and its Redis keys) with the others,
+    /// a product they looked up would be a cache hit where another test expects its first read to miss.
     /// </summary>
     public const long ProductNumber = 2_718;
 
