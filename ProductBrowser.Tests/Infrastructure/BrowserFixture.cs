@@ -20,7 +20,8 @@ public sealed class BrowserFixture(TestServers servers) : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync()
+    /// <summary>The system Chromium (CHROMIUM_PATH overrides), or a failure that says how to install it.</summary>
+    public static string ChromiumExecutable()
     {
         var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : DefaultChromium;
         if (!File.Exists(chromium))
@@ -30,6 +31,12 @@ public sealed class BrowserFixture(TestServers servers) : IAsyncLifetime
                 "(./scripts/test.sh does), or set CHROMIUM_PATH.");
         }
 
+        return chromium;
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        var chromium = ChromiumExecutable();
         App = new AppServer(servers.CatalogConnectionString, servers.RedisConnectionString);
         App.Start();
 
@@ -89,8 +96,11 @@ public sealed class BrowserFixture(TestServers servers) : IAsyncLifetime
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/products"));
     }
 
-    /// <summary>Signs in once per user through the real sign-in form and keeps the cookies for later contexts.</summary>
-    private async Task<string> SignedInStateAsync(string user)
+    /// <summary>
+    /// Signs in once per user through the real sign-in form and keeps the cookies for later contexts (of this browser
+    /// or another one: the state is plain cookies).
+    /// </summary>
+    public async Task<string> SignedInStateAsync(string user)
     {
         await _signingIn.WaitAsync();
         try
