@@ -176,6 +176,9 @@ public sealed class ProductListPageTests : BunitContext
 
         public Task<ResultCount> CountAsync(ProductListQuery query, CancellationToken cancellationToken = default) =>
             Task.FromResult(new ResultCount(Empty ? 0 : 1, CountKind.Exact));
+
+        public Task<CategoryCounts> CountByCategoryAsync(ProductListQuery query, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new CategoryCounts(CategoryCountScope.Matches, new Dictionary<int, long> { [7] = Empty ? 0 : 1 }));
     }
 
     private sealed class FakeCategories : ICategoryDirectory
