@@ -128,6 +128,32 @@ public sealed class ProductListPageTests : BunitContext
     }
 
     [Fact]
+    public void AWeightBeingTypedSurvivesTheUrlCatchingUpWithTheOtherOne()
+    {
+        var page = RenderAt("/products");
+        page.WaitForAssertion(() => page.Find("a.sku-link"));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+
+        // The first weight applies on Tab; the second is pasted before the URL with the first comes back.
+        page.Find("#filter-wmin").Change("2");
+        page.Find("#filter-wmax").Input("5");
+        page.Render();
+
+        Assert.Equal("5", page.Find("#filter-wmax").GetAttribute("value"));
+        Assert.Equal("2", page.Find("#filter-wmin").GetAttribute("value"));
+        page.WaitForAssertion(() => Assert.EndsWith("/products?wmin=2&wmax=5", navigation.Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void CategoryOptionsShowTheCountsOfTheSearch()
+    {
+        var page = RenderAt("/products?q=hammer");
+
+        page.WaitForAssertion(() => Assert.Equal(["All categories (1)", "Hand Tools (1)"],
+            page.FindAll("#filter-category option").Select(o => o.TextContent)));
+    }
+
+    [Fact]
     public void CategoryUnitAndPageSizeAreNativeSelectsThatNavigate()
     {
         var page = RenderAt("/products?category=7");
@@ -176,6 +202,9 @@ public sealed class ProductListPageTests : BunitContext
 
         public Task<ResultCount> CountAsync(ProductListQuery query, CancellationToken cancellationToken = default) =>
             Task.FromResult(new ResultCount(Empty ? 0 : 1, CountKind.Exact));
+
+        public Task<CategoryCounts> CountByCategoryAsync(ProductListQuery query, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new CategoryCounts(CategoryCountScope.Matches, new Dictionary<int, long> { [7] = Empty ? 0 : 1 }));
     }
 
     private sealed class FakeCategories : ICategoryDirectory

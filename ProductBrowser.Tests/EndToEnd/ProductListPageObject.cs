@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace ProductBrowser.Tests.EndToEnd;
@@ -13,6 +15,14 @@ public sealed class ProductListPageObject(IPage page)
 
     public ILocator PageNumber => page.Locator("[data-testid=page-number]");
 
+    public ILocator Summary => page.Locator("[data-testid=list-summary]");
+
+    public ILocator ShortcutHint => page.Locator("[data-testid=search-shortcut-hint]");
+
+    public ILocator MinWeight => page.GetByRole(AriaRole.Textbox, new() { Name = "Min weight (kg)" });
+
+    public ILocator MaxWeight => page.GetByRole(AriaRole.Textbox, new() { Name = "Max weight (kg)" });
+
     public async Task OpenAsync(string url = "/products")
     {
         await page.GotoAsync(url);
@@ -24,13 +34,21 @@ public sealed class ProductListPageObject(IPage page)
 
     public Task WaitForRowsAsync() => Assertions.Expect(SkuLinks.First).ToBeVisibleAsync();
 
-    public async Task ChooseCategoryAsync(string name)
+    public async Task ChooseCategoryAsync(string name) =>
+        await page.Locator("#filter-category").SelectOptionAsync(await CategoryOption(name).GetAttributeAsync("value") ?? "");
+
+    /// <summary>The count beside a category ("Hand Tools (1,234)"), once the counts for the search have arrived.</summary>
+    public async Task<int> CategoryOptionCountAsync(string name)
     {
-        // Options read "Hand Tools (1,234)": the one whose text starts with the name.
-        var option = page.Locator("#filter-category option")
-            .Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(name) + " \\(") });
-        await page.Locator("#filter-category").SelectOptionAsync(await option.GetAttributeAsync("value") ?? "");
+        var option = CategoryOption(name);
+        await Assertions.Expect(option).ToHaveTextAsync(new Regex(@"\(\d[\d,]*\)$"));
+        var text = await option.InnerTextAsync();
+        return int.Parse(Regex.Match(text, @"\(([\d,]+)\)$").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Options read "Hand Tools (1,234)", or the name alone where the matches are too many to count.</summary>
+    private ILocator CategoryOption(string name) => page.Locator("#filter-category option")
+        .Filter(new() { HasTextRegex = new Regex("^" + Regex.Escape(name) + "( \\(|$)") });
 
     public Task SortByAsync(string column) => page.GetByRole(AriaRole.Button, new() { Name = $"Sort by {column}" }).ClickAsync();
 

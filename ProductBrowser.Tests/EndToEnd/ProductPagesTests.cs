@@ -97,7 +97,7 @@ public sealed class ProductPagesTests(BrowserFixture browser)
             await page.GotoAsync("/products");
             await ProductPageObject.WaitUntilInteractiveAsync(page);
 
-            await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search products" }).FillAsync(expected.Sku.ToLowerInvariant());
+            await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search SKU, barcode, name or description" }).FillAsync(expected.Sku.ToLowerInvariant());
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"q={expected.Sku.ToLowerInvariant()}"));
             await page.GetByRole(AriaRole.Link, new() { Name = expected.Sku, Exact = true }).ClickAsync();
 

@@ -184,6 +184,50 @@ public sealed class ProductListServiceTests(TestServers servers) : IAsyncLifetim
         Assert.True(count.Value >= TestServers.DemoProductCount);
     }
 
+    [Fact]
+    public async Task CategoryCountsOfASearchAreEachCategorysTotalOfThatSearch()
+    {
+        var query = new ProductListQuery("hammer", MaxWeightKg: 5m);
+
+        var counts = await List.CountByCategoryAsync(query, Cancellation);
+
+        Assert.Equal(CategoryCountScope.Matches, counts.Scope);
+        Assert.NotEmpty(counts.ByCategory);
+        foreach (var (category, count) in counts.ByCategory)
+        {
+            Assert.Equal(new ResultCount(count, CountKind.Exact), await List.CountAsync(query with { CategoryId = category }, Cancellation));
+        }
+
+        Assert.Equal(await List.CountAsync(query, Cancellation), counts.TotalFor(null));
+        Assert.Equal(counts.TotalFor(counts.ByCategory.Keys.First()), await List.CountAsync(query with { CategoryId = counts.ByCategory.Keys.First() }, Cancellation));
+    }
+
+    [Fact]
+    public async Task CategoryCountsOfABroadSearchSayTheyAreTooManyToCount()
+    {
+        var counts = await List.CountByCategoryAsync(new ProductListQuery("a"), Cancellation);
+
+        Assert.Equal(CategoryCountScope.TooManyMatches, counts.Scope);
+        Assert.Null(counts.For(7));
+        Assert.Null(counts.TotalFor(7));
+        Assert.Equal(new ResultCount(ProductListService.CountCap, CountKind.AtLeast), counts.TotalFor(null));
+    }
+
+    [Fact]
+    public async Task ACategoryAloneIsCountedAsTheFilterShowsItAndItsLastPageHoldsTheRemainder()
+    {
+        var counts = await List.CountByCategoryAsync(new ProductListQuery(CategoryId: 7), Cancellation);
+        var inCategory = counts.ByCategory[7];
+
+        var count = await List.CountAsync(new ProductListQuery(CategoryId: 7), Cancellation);
+        var last = await List.GetPageAsync(new ProductListQuery(CategoryId: 7, PageSize: 25, Position: new PagePosition(PageKind.Last)), Cancellation);
+
+        Assert.Equal(CategoryCountScope.Catalog, counts.Scope);
+        Assert.True(counts.ByCategory.Values.Sum() >= TestServers.DemoProductCount);
+        Assert.Equal(new ResultCount(inCategory, CountKind.Exact), count);
+        Assert.Equal(inCategory % 25 == 0 ? 25 : (int)(inCategory % 25), last.Items.Count);
+    }
+
     private async Task<List<ProductSummary>> WalkForwardAsync(ProductListQuery query)
     {
         var items = new List<ProductSummary>();

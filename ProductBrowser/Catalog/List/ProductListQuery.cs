@@ -34,6 +34,9 @@ public sealed record ProductListQuery(
 
     public bool HasFilters => Search is not null || CategoryId is not null || MinWeightKg is not null || MaxWeightKg is not null || Unit is not null;
 
+    /// <summary>A category is the only filter (counted by the category directory, not by a query).</summary>
+    public bool HasOnlyCategory => CategoryId is not null && !(this with { CategoryId = null }).HasFilters;
+
     /// <summary>The query without its page: results of two queries with the same filter are the same set.</summary>
     public ProductListQuery Filter => this with { Sort = null, Descending = false, PageSize = DefaultPageSize, Position = null };
 

@@ -7,9 +7,11 @@ namespace ProductBrowser.Catalog.List;
 /// <summary>
 /// The product list straight from PostgreSQL: trigram-indexed search, filters, one index per sort order and keyset
 /// paging (seek from the edge row of the current page), so every page costs about the same. No tracking, one short
-/// context per call. Totals are counted up to <see cref="CountCap"/> (cheap: a few milliseconds) and bounded above it.
+/// context per call. Totals are counted up to <see cref="CountCap"/> (cheap: a few milliseconds) and bounded above it;
+/// a category alone is counted by the <see cref="ICategoryDirectory"/>, which the category filter shows too.
 /// </summary>
-public sealed class ProductListService(CatalogReadDbContextFactory dbFactory, TimeProvider time) : IProductListService
+public sealed class ProductListService(CatalogReadDbContextFactory dbFactory, ICategoryDirectory categories, TimeProvider time)
+    : IProductListService
 {
     public const int CountCap = 1_000;
 
@@ -87,6 +89,11 @@ public sealed class ProductListService(CatalogReadDbContextFactory dbFactory, Ti
     public async Task<ResultCount> CountAsync(ProductListQuery query, CancellationToken cancellationToken = default)
     {
         query = query.Normalize(out _);
+        if (await CategoryOnlyCountAsync(query, cancellationToken) is { } inCategory)
+        {
+            return new ResultCount(inCategory, CountKind.Exact);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!query.HasFilters)
         {
@@ -104,19 +111,57 @@ public sealed class ProductListService(CatalogReadDbContextFactory dbFactory, Ti
         return count > CountCap ? new ResultCount(CountCap, CountKind.AtLeast) : new ResultCount(count, CountKind.Exact);
     }
 
+    public async Task<CategoryCounts> CountByCategoryAsync(ProductListQuery query, CancellationToken cancellationToken = default)
+    {
+        query = query.Normalize(out _) with { CategoryId = null };
+        if (!query.HasFilters)
+        {
+            var all = await categories.GetCategoriesAsync(cancellationToken);
+            return new CategoryCounts(CategoryCountScope.Catalog, all.ToDictionary(c => c.Id, c => c.ProductCount));
+        }
+
+        // The capped count's bounded scan (at most CountCap + 1 rows), grouped: no dearer than the total it stands for.
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var counts = await Filtered(db, query).Take(CountCap + 1)
+            .GroupBy(p => p.CategoryId)
+            .Select(g => new { CategoryId = g.Key, Count = g.LongCount() })
+            .ToDictionaryAsync(x => x.CategoryId, x => x.Count, cancellationToken);
+        return counts.Values.Sum() > CountCap ? CategoryCounts.TooMany : new CategoryCounts(CategoryCountScope.Matches, counts);
+    }
+
     /// <summary>
-    /// Rows on the page. The last page of a result small enough to count holds the remainder, so it lines up with the
-    /// pages reached from the front; a larger result's last page simply holds the last rows.
+    /// A query with nothing but a category is counted by the directory, as the category filter shows it: exact however
+    /// large the category, and free.
     /// </summary>
-    private static async Task<int> PageLengthAsync(CatalogDbContext db, ProductListQuery query, PageKind kind, CancellationToken cancellationToken)
+    private async Task<long?> CategoryOnlyCountAsync(ProductListQuery query, CancellationToken cancellationToken) =>
+        query.HasOnlyCategory
+            ? (await categories.GetCategoriesAsync(cancellationToken)).FirstOrDefault(c => c.Id == query.CategoryId)?.ProductCount ?? 0
+            : null;
+
+    /// <summary>
+    /// Rows on the page. The last page of a result small enough to count (or of a category alone) holds the remainder,
+    /// so it lines up with the pages reached from the front; a larger result's last page simply holds the last rows.
+    /// </summary>
+    private async Task<int> PageLengthAsync(CatalogDbContext db, ProductListQuery query, PageKind kind, CancellationToken cancellationToken)
     {
         if (kind != PageKind.Last)
         {
             return query.PageSize;
         }
 
-        var count = await Filtered(db, query).Take(CountCap + 1).CountAsync(cancellationToken);
-        return count is 0 or > CountCap || count % query.PageSize == 0 ? query.PageSize : count % query.PageSize;
+        if (await CategoryOnlyCountAsync(query, cancellationToken) is not { } count)
+        {
+            var capped = await Filtered(db, query).Take(CountCap + 1).CountAsync(cancellationToken);
+            if (capped > CountCap)
+            {
+                return query.PageSize;
+            }
+
+            count = capped;
+        }
+
+        var remainder = (int)(count % query.PageSize);
+        return remainder == 0 ? query.PageSize : remainder;
     }
 
     private static IQueryable<Product> Filtered(CatalogDbContext db, ProductListQuery query)

@@ -5,12 +5,14 @@ using MudBlazor;
 using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.Changes;
 using ProductBrowser.Components.Products;
+using ProductBrowser.Components.Shared;
 
 namespace ProductBrowser.Components.Pages.Products;
 
 /// <summary>
 /// <c>/products/{id}</c>: reads the product through <see cref="IProductQueryService"/> (cache-aside) and hands it to
-/// the presentation components. A malformed id is the not-found page; an unknown one says so beside the cache panel.
+/// the presentation components. A malformed id is the not-found page; an unknown one says so beside the cache panel,
+/// answered with 404 all the same.
 /// </summary>
 public sealed partial class ProductDetailsPage : ComponentBase, IDisposable
 {
@@ -47,6 +49,10 @@ public sealed partial class ProductDetailsPage : ComponentBase, IDisposable
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    /// <summary>The request being prerendered; null once the page runs in its circuit.</summary>
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
 
     private string BackUri => ReturnState.LastListUri ?? "/products";
 
@@ -98,6 +104,11 @@ public sealed partial class ProductDetailsPage : ComponentBase, IDisposable
             Read = null;
             await LoadAsync(id);
         }
+
+        if (Read?.Status == ProductReadStatus.NotFound)
+        {
+            ResponseStatus.Set(HttpContext, StatusCodes.Status404NotFound);
+        }
     }
 
     private async Task RetryAsync()
@@ -107,6 +118,11 @@ public sealed partial class ProductDetailsPage : ComponentBase, IDisposable
             var id = Read.ProductId;
             Read = null;
             await LoadAsync(id);
+        }
+
+        if (Read?.Status == ProductReadStatus.NotFound)
+        {
+            ResponseStatus.Set(HttpContext, StatusCodes.Status404NotFound);
         }
     }
 

@@ -5,6 +5,7 @@ using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.Editing;
 using ProductBrowser.Catalog.List;
 using ProductBrowser.Components.Products;
+using ProductBrowser.Components.Shared;
 
 namespace ProductBrowser.Components.Pages.Products;
 
@@ -31,6 +32,7 @@ public sealed partial class ProductEditPage : ComponentBase
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private ILogger<ProductEditPage> Logger { get; set; } = null!;
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
+    [CascadingParameter] private HttpContext? HttpContext { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -63,6 +65,11 @@ public sealed partial class ProductEditPage : ComponentBase
             _ when read.Cache.Outcome == CacheOutcome.Stale => "The catalog database is unavailable; editing is not possible right now.",
             _ => null,
         };
+
+        if (read.Status == ProductReadStatus.NotFound)
+        {
+            ResponseStatus.Set(HttpContext, StatusCodes.Status404NotFound);
+        }
     }
 
     private async Task SaveAsync()

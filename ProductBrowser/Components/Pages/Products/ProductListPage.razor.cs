@@ -16,6 +16,8 @@ namespace ProductBrowser.Components.Pages.Products;
 /// navigate to a new URL and the URL drives the query, so reload, back/forward and a pasted link show the same page.
 /// Each load has its own cancellation token, which goes down to the query: a newer URL cancels the older request and its
 /// answer is never shown. Loads start once the page is interactive; the prerendered page shows the loading state.
+/// A navigation from here reaches the URL a round trip later (the browser reports it back): until it does, further
+/// changes build on the query asked for, and typed fields keep what is being typed (<see cref="ListFilterField{T}"/>).
 /// </summary>
 public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
 {
@@ -37,19 +39,24 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
     private static readonly TimeSpan SearchDelay = TimeSpan.FromMilliseconds(350);
     private static readonly TimeSpan WeightDelay = TimeSpan.FromMilliseconds(500);
 
-    private readonly Debouncer _searchDebounce = new();
-    private readonly WeightInput _minWeight = new((query, kg) => query with { MinWeightKg = kg });
-    private readonly WeightInput _maxWeight = new((query, kg) => query with { MaxWeightKg = kg });
+    private readonly ListFilterField<string?> _search = new(ReadSearch, text => text,
+        (query, search) => query with { Search = search, Sort = query.Sort == ProductSort.Relevance ? null : query.Sort });
+    private readonly ListFilterField<decimal?> _minWeight = new(ReadWeight, FormatWeight, (query, kg) => query with { MinWeightKg = kg });
+    private readonly ListFilterField<decimal?> _maxWeight = new(ReadWeight, FormatWeight, (query, kg) => query with { MaxWeightKg = kg });
+    private readonly List<string> _navigationsInFlight = [];
     private CancellationTokenSource? _load;
     private IJSObjectReference? _module;
+    private IReadOnlyList<CategoryOption> _categories = [];
     private IReadOnlyList<(string Value, string Text)> CategoryOptions { get; set; } = [("", "All categories")];
     private ProductListQuery _requested = new();
+    private ProductListQuery _intended = new();
     private ProductListQuery? _loadedFor;
     private ProductListResult? _result;
     private MarkupString _rows;
     private ResultCount? _count;
     private ProductListQuery? _countedFilter;
-    private string? _searchText;
+    private CategoryCounts? _categoryCounts;
+    private ProductListQuery? _categoryCountsFor;
     private string? _error;
     private bool _loading;
     private bool _restoreScroll;
@@ -84,13 +91,9 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
     {
         try
         {
-            var categories = await Categories.GetCategoriesAsync();
-            CategoryOptions =
-            [
-                ("", "All categories"),
-                .. categories.Select(category => (category.Id.ToString(CultureInfo.InvariantCulture),
-                    string.Create(CultureInfo.InvariantCulture, $"{category.Name} ({category.ProductCount:N0})"))),
-            ];
+            // Names only, until the counts for the URL's search arrive (CountAsync).
+            _categories = await Categories.GetCategoriesAsync();
+            ShowCategoryCounts(null);
         }
         catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
         {
@@ -104,9 +107,7 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
         _requested = ProductListUrl.Parse(new ProductListUrl.Parameters(
             Search, Category, MinWeight, MaxWeight, Unit, Sort, Direction, PageSize, Page, After, Before, Last));
         Query = _requested.Normalize(out _);
-        _searchText = Query.Search;
-        _minWeight.Show(Query.MinWeightKg);
-        _maxWeight.Show(Query.MaxWeightKg);
+        ArrivedAt(ListUri(_requested));
         ReturnState.LastListUri = Navigation.Uri;
 
         if (RendererInfo.IsInteractive && _requested != _loadedFor)
@@ -149,10 +150,14 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
             var page = await ProductList.GetPageAsync(query, cancellationToken);
             if (_countedFilter != query.Filter)
             {
-                // The page shows at once; the total follows when counted (only when the filter changed).
-                _count = null;
+                // The page shows at once; the counts follow (only when the filter changed, not when paging or sorting).
+                // Another category of the same search takes its total from the category counts already shown.
                 _countedFilter = query.Filter;
-                _ = CountAsync(query, cancellationToken);
+                _count = _categoryCountsFor == CategoryCountKey(query) ? _categoryCounts?.TotalFor(query.CategoryId) : null;
+                if (_count is null)
+                {
+                    _ = CountAsync(query, cancellationToken);
+                }
             }
 
             _result = page;
@@ -174,11 +179,31 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
         _loading = false;
     }
 
+    /// <summary>
+    /// Counts by category for the query's search, weights and unit (shown in the category filter), and the total from
+    /// them where they give it; otherwise the total is counted on its own.
+    /// </summary>
     private async Task CountAsync(ProductListQuery query, CancellationToken cancellationToken)
     {
         try
         {
-            var count = await ProductList.CountAsync(query, cancellationToken);
+            var key = CategoryCountKey(query);
+            if (_categoryCounts is null || _categoryCountsFor != key)
+            {
+                ShowCategoryCounts(null);
+                var counts = await ProductList.CountByCategoryAsync(query, cancellationToken);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                _categoryCounts = counts;
+                _categoryCountsFor = key;
+                ShowCategoryCounts(counts);
+                await InvokeAsync(StateHasChanged);
+            }
+
+            var count = _categoryCounts.TotalFor(query.CategoryId) ?? await ProductList.CountAsync(query, cancellationToken);
             if (!cancellationToken.IsCancellationRequested && _countedFilter == query.Filter)
             {
                 _count = count;
@@ -195,78 +220,117 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
         }
     }
 
-    private Task SearchTyped() => _searchDebounce.RunAsync(SearchDelay, ApplySearch);
+    private Task FieldTyped<T>(ListFilterField<T> field, TimeSpan delay) => field.Debounce.RunAsync(delay, () => ApplyField(field));
 
-    private void SearchCommitted(ChangeEventArgs e)
-    {
-        _searchText = e.Value as string;
-        _searchDebounce.RunNow(ApplySearch);
-    }
-
-    private void ApplySearch()
-    {
-        var text = string.IsNullOrWhiteSpace(_searchText) ? null : _searchText;
-        if (text?.Trim() != Query.Search)
-        {
-            NavigateTo(Query with { Search = text, Sort = Query.Sort == ProductSort.Relevance ? null : Query.Sort });
-        }
-    }
-
-    private Task WeightTyped(WeightInput field) => field.Debounce.RunAsync(WeightDelay, () => ApplyWeight(field));
-
-    private void WeightCommitted(WeightInput field, ChangeEventArgs e)
+    /// <summary>Enter, or leaving the field: applies at once.</summary>
+    private void FieldCommitted<T>(ListFilterField<T> field, ChangeEventArgs e)
     {
         field.Text = e.Value as string;
-        field.Debounce.RunNow(() => ApplyWeight(field));
+        field.Debounce.RunNow(() => ApplyField(field));
     }
 
-    private void ApplyWeight(WeightInput field)
+    private void ApplyField<T>(ListFilterField<T> field)
     {
-        if (!field.TryParse(out var kg))
-        {
-            field.Invalid = true;
-            StateHasChanged();
-            return;
-        }
-
-        field.Invalid = false;
-        var query = field.Apply(Query, kg);
-        if (query != Query)
+        if (field.TakeChange(_intended) is { } query)
         {
             NavigateTo(query);
         }
         else
         {
+            // Says whether the text is a value.
             StateHasChanged();
         }
     }
 
-    private void CategoryChanged(string? categoryId) => NavigateTo(Query with
+    private void CategoryChanged(string? categoryId) => NavigateTo(_intended with
     {
         CategoryId = int.TryParse(categoryId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null,
     });
 
     private void UnitChanged(string? unit) =>
-        NavigateTo(Query with { Unit = Enum.TryParse<UnitOfMeasure>(unit, out var chosen) && Enum.IsDefined(chosen) ? chosen : null });
+        NavigateTo(_intended with { Unit = Enum.TryParse<UnitOfMeasure>(unit, out var chosen) && Enum.IsDefined(chosen) ? chosen : null });
 
-    private void PageSizeChanged(string? size) => NavigateTo(Query with
+    private void PageSizeChanged(string? size) => NavigateTo(_intended with
     {
         PageSize = int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var chosen) ? chosen : ProductListQuery.DefaultPageSize,
     });
 
-    private void ClearFilters() => NavigateTo(new ProductListQuery(PageSize: Query.PageSize));
+    private void ClearFilters()
+    {
+        _search.Reset(null);
+        _minWeight.Reset(null);
+        _maxWeight.Reset(null);
+        NavigateTo(new ProductListQuery(PageSize: _intended.PageSize));
+    }
 
     /// <summary>The same column again flips the direction; another column starts ascending.</summary>
     private void SortBy(ProductSort sort) =>
-        NavigateTo(Query with { Sort = sort, Descending = Query.EffectiveSort == sort && !Query.Descending });
+        NavigateTo(_intended with { Sort = sort, Descending = _intended.EffectiveSort == sort && !_intended.Descending });
 
     /// <summary>Any change of what is shown starts again from the first page.</summary>
-    private void NavigateTo(ProductListQuery query) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(ProductListUrl.Path,
-            ProductListUrl.ToParameters(query with { Position = PagePosition.First })));
+    private void NavigateTo(ProductListQuery query)
+    {
+        query = query with { Position = PagePosition.First };
+        var uri = ListUri(query);
+        if (_navigationsInFlight.Count == 0 && uri == ListUri(_requested))
+        {
+            return;
+        }
 
-    private string PageLink(PagePosition position) =>
-        Navigation.GetUriWithQueryParameters(ProductListUrl.Path, ProductListUrl.ToParameters(Query with { Position = position }));
+        _intended = query;
+        _navigationsInFlight.Add(uri);
+        Navigation.NavigateTo(uri);
+    }
+
+    /// <summary>
+    /// The URL has changed. A navigation from here that arrives leaves the fields as typed; once none is on its way,
+    /// the page asks for what the URL says, and fields show any value the URL changed (another page, back, a link).
+    /// </summary>
+    private void ArrivedAt(string uri)
+    {
+        var own = _navigationsInFlight.IndexOf(uri);
+        if (own >= 0)
+        {
+            _navigationsInFlight.RemoveRange(0, own + 1);
+        }
+        else
+        {
+            _navigationsInFlight.Clear();
+        }
+
+        if (_navigationsInFlight.Count == 0)
+        {
+            _intended = Query;
+            _search.Show(Query.Search);
+            _minWeight.Show(Query.MinWeightKg);
+            _maxWeight.Show(Query.MaxWeightKg);
+        }
+    }
+
+    private string ListUri(ProductListQuery query) =>
+        Navigation.GetUriWithQueryParameters(ProductListUrl.Path, ProductListUrl.ToParameters(query));
+
+    private string PageLink(PagePosition position) => ListUri(Query with { Position = position });
+
+    /// <summary>The category counts of a query are those of its search, weights and unit, whatever its category.</summary>
+    private static ProductListQuery CategoryCountKey(ProductListQuery query) => query.Filter with { CategoryId = null };
+
+    /// <summary>The category filter's options, with the counts when they are known ("Hand Tools (297)").</summary>
+    private void ShowCategoryCounts(CategoryCounts? counts)
+    {
+        var total = counts?.TotalFor(null) switch
+        {
+            { Kind: CountKind.Exact } exact => string.Create(CultureInfo.InvariantCulture, $"All categories ({exact.Value:N0})"),
+            { Kind: CountKind.AtLeast } atLeast => string.Create(CultureInfo.InvariantCulture, $"All categories (more than {atLeast.Value:N0})"),
+            _ => "All categories",
+        };
+        CategoryOptions =
+        [
+            ("", total),
+            .. _categories.Select(category => (category.Id.ToString(CultureInfo.InvariantCulture),
+                counts?.For(category.Id) is { } count ? string.Create(CultureInfo.InvariantCulture, $"{category.Name} ({count:N0})") : category.Name)),
+        ];
+    }
 
     private string SortIcon(ProductSort sort) => Query.EffectiveSort != sort
         ? Icons.Material.Filled.UnfoldMore
@@ -291,7 +355,7 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _searchDebounce.Dispose();
+        _search.Debounce.Dispose();
         _minWeight.Debounce.Dispose();
         _maxWeight.Debounce.Dispose();
 
@@ -315,46 +379,36 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
         }
     }
 
-    /// <summary>A weight filter's field: the text as typed, and whether it is a weight.</summary>
-    private sealed class WeightInput(Func<ProductListQuery, decimal?, ProductListQuery> apply)
+    /// <summary>Any search text is a search; blank is none, and it is normalized as the URL's would be.</summary>
+    private static bool ReadSearch(string? text, out string? search)
     {
-        public Debouncer Debounce { get; } = new();
-
-        public string? Text { get; set; }
-
-        public bool Invalid { get; set; }
-
-        public ProductListQuery Apply(ProductListQuery query, decimal? kg) => apply(query, kg);
-
-        /// <summary>Shows the weight the URL asks for.</summary>
-        public void Show(decimal? kg)
-        {
-            Text = kg?.ToString(CultureInfo.InvariantCulture);
-            Invalid = false;
-        }
-
-        /// <summary>Empty is no filter; a decimal comma is read as a point ("2,5" is 2.5 kg).</summary>
-        public bool TryParse(out decimal? kg)
-        {
-            kg = null;
-            var text = Text?.Trim();
-            if (string.IsNullOrEmpty(text))
-            {
-                return true;
-            }
-
-            if (!text.Contains('.', StringComparison.Ordinal))
-            {
-                text = text.Replace(',', '.');
-            }
-
-            if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed))
-            {
-                kg = parsed;
-                return true;
-            }
-
-            return false;
-        }
+        search = new ProductListQuery(Search: text).Normalize(out _).Search;
+        return true;
     }
+
+    /// <summary>Empty is no filter; a decimal comma is read as a point ("2,5" is 2.5 kg).</summary>
+    private static bool ReadWeight(string? text, out decimal? kg)
+    {
+        kg = null;
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (!text.Contains('.', StringComparison.Ordinal))
+        {
+            text = text.Replace(',', '.');
+        }
+
+        if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed))
+        {
+            kg = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static string? FormatWeight(decimal? kg) => kg?.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,12 @@
 // Keyboard and scroll helpers for the product list.
 // "/" focuses the search box (unless typing somewhere already); the scroll position is remembered when a product is
-// opened and restored when the same list URL is shown again (back button, "Back to results").
+// opened or the page is left (a reload, another site) and restored when the same list URL is shown again (back button,
+// "Back to results", reload). The rows arrive after the page loads, too late for the browser's own restoration.
 const scrollKey = (url) => "productbrowser.list-scroll:" + url;
+
+function rememberScroll() {
+  sessionStorage.setItem(scrollKey(location.pathname + location.search), String(window.scrollY));
+}
 
 function onKeyDown(event) {
   if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) {
@@ -25,7 +30,7 @@ function onClick(event) {
   if (!row) {
     return;
   }
-  sessionStorage.setItem(scrollKey(location.pathname + location.search), String(window.scrollY));
+  rememberScroll();
   // A click anywhere on a row opens it, through the row's own link (one navigation, one history entry).
   if (!target.closest("a, button, input") && !window.getSelection()?.toString()) {
     row.querySelector("a.sku-link")?.click();
@@ -35,6 +40,7 @@ function onClick(event) {
 export function attach() {
   document.addEventListener("keydown", onKeyDown);
   document.addEventListener("click", onClick, true);
+  window.addEventListener("pagehide", rememberScroll);
   // Says the shortcuts listen now (the module loads just after the first interactive render).
   document.getElementById("product-search")?.setAttribute("data-shortcuts", "ready");
 }
@@ -42,6 +48,7 @@ export function attach() {
 export function detach() {
   document.removeEventListener("keydown", onKeyDown);
   document.removeEventListener("click", onClick, true);
+  window.removeEventListener("pagehide", rememberScroll);
 }
 
 export function restoreScroll() {
