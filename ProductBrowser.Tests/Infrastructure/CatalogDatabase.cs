@@ -36,7 +36,9 @@ public static class CatalogDatabase
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        // Bulk statements of the tests (a 100 000-row import or UPDATE, triggers included) can take well over Npgsql's
+        // default 30 s on a shared two-core machine running the whole suite: their duration is not what is tested.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 300 };
         foreach (var parameter in parameters)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = parameter });
