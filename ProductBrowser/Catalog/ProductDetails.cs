@@ -30,9 +30,21 @@ public sealed record ProductDetails(
     long Revision = 0,
     IReadOnlyList<ProductPackDetails>? Packs = null)
 {
-    /// <summary>
-    /// Smallest pack first; empty when the product has none (and in entries cached before packs existed). Compared by
-    /// reference in the record's equality, like any list: compare two reads field by field, not with ==.
-    /// </summary>
+    /// <summary>Smallest pack first; empty when the product has none (and in entries cached before packs existed).</summary>
     public IReadOnlyList<ProductPackDetails> Packs { get; init; } = Packs ?? [];
+
+    /// <summary>
+    /// Value equality including the packs (a record compares a list by reference: two reads of the same row would
+    /// differ). Every member takes part; <c>ProductDetailsTests</c> fails when a new one is left out.
+    /// </summary>
+    public bool Equals(ProductDetails? other) =>
+        other is not null
+        && (Id, Sku, Gtin, Name, Description, CategoryId, Category, Brand, WeightKg, LengthCm, WidthCm, HeightCm,
+                UnitOfMeasure, UnitsPerPack, BinLocation, CreatedAt, UpdatedAt, Version, Revision)
+            .Equals((other.Id, other.Sku, other.Gtin, other.Name, other.Description, other.CategoryId, other.Category,
+                other.Brand, other.WeightKg, other.LengthCm, other.WidthCm, other.HeightCm, other.UnitOfMeasure,
+                other.UnitsPerPack, other.BinLocation, other.CreatedAt, other.UpdatedAt, other.Version, other.Revision))
+        && Packs.SequenceEqual(other.Packs);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Version, Revision);
 }
