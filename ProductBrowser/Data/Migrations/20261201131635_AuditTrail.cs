@@ -65,8 +65,9 @@ namespace ProductBrowser.Data.Migrations
                 columns: new[] { "sku", "at", "id" });
 
             migrationBuilder.Sql("""
-                -- Rows leave only through prune_audit_events, which sets this transaction-local cut-off for its own
-                -- DELETE; nothing younger than a day is ever removed, whatever the cut-off says.
+                -- Append-only: UPDATE and TRUNCATE are refused; a DELETE only from inside prune_audit_events (its call
+                -- stack says so), of rows older than the transaction-local cut-off that function sets, and never of rows
+                -- younger than a day.
                 CREATE FUNCTION refuse_audit_change() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     RAISE EXCEPTION 'audit_events is append-only: % is refused (prune_audit_events removes events past the retention)', TG_OP
@@ -76,8 +77,11 @@ namespace ProductBrowser.Data.Migrations
                 CREATE FUNCTION check_audit_prune() RETURNS trigger LANGUAGE plpgsql AS $$
                 DECLARE
                     cutoff text := nullif(current_setting('productbrowser.audit_prune_before', true), '');
+                    caller text;
                 BEGIN
-                    IF cutoff IS NULL OR EXISTS (SELECT 1 FROM old_rows WHERE at >= least(cutoff::timestamptz, now() - interval '1 day')) THEN
+                    GET DIAGNOSTICS caller = PG_CONTEXT;
+                    IF cutoff IS NULL OR position('function prune_audit_events(' in caller) = 0
+                       OR EXISTS (SELECT 1 FROM old_rows WHERE at >= least(cutoff::timestamptz, now() - interval '1 day')) THEN
                         RAISE EXCEPTION 'audit_events is append-only: DELETE is refused (prune_audit_events removes events past the retention)'
                             USING ERRCODE = 'insufficient_privilege';
                     END IF;
