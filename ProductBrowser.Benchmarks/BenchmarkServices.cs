@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ProductBrowser.Audit;
 using ProductBrowser.Caching;
 using ProductBrowser.Catalog;
 using ProductBrowser.Data;
@@ -35,6 +36,7 @@ internal static class BenchmarkServices
         }
 
         builder.AddCatalogData();
+        builder.AddAuditTrail();
         builder.AddDemoCatalog();
         builder.AddRedisCache();
         builder.AddCatalogReads();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ProductBrowser.Accounts;
+using ProductBrowser.Audit;
 using ProductBrowser.Caching;
 using ProductBrowser.Catalog;
 using ProductBrowser.Components;
@@ -11,6 +12,7 @@ using ProductBrowser.ScaleOut;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCatalogData();
+builder.AddAuditTrail();
 builder.AddDemoCatalog();
 builder.AddRedisCache();
 builder.AddCatalogReads();

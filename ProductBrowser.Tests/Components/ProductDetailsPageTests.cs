@@ -1,7 +1,9 @@
 using Bunit;
 using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using ProductBrowser.Audit;
 using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.List;
 using ProductBrowser.Components.Pages.Products;
@@ -25,7 +27,16 @@ public sealed class ProductDetailsPageTests : BunitContext
         Services.AddScoped<ProductBrowser.Diagnostics.SessionReads>();
         Services.AddSingleton<ProductBrowser.Catalog.Changes.ProductChangeNotifications>();
         Services.AddSingleton<IRelatedProductsService>(new NoRelatedProducts());
+        Services.AddSingleton<IAuditQueryService>(History);
     }
+
+    private FakeAuditQueryService History { get; } = new(
+        FakeAuditQueryService.BinChangedByAdmin(SampleReads.ProductId, "HTL-0000001"),
+        FakeAuditQueryService.BinChangedByAdmin(SampleReads.ProductId, "HTL-0000001") with
+        {
+            Id = 2, At = new DateTimeOffset(2026, 11, 30, 8, 5, 0, TimeSpan.Zero), Actor = null, Instance = null,
+            Changes = [new FieldChange("weight_kg", "0.650", "0.7"), new FieldChange("pack_case", null, "14000000000034 × 6")],
+        });
 
     private sealed class NoRelatedProducts : IRelatedProductsService
     {
@@ -36,7 +47,14 @@ public sealed class ProductDetailsPageTests : BunitContext
     private IRenderedComponent<ProductDetailsPage> RenderPage(Func<Guid, ProductReadResult> answer, Guid? id = null)
     {
         Services.AddSingleton<IProductQueryService>(new FakeProductQueryService(answer));
-        return Render<ProductDetailsPage>(ps => ps.Add(p => p.Id, (id ?? SampleReads.ProductId).ToString()));
+        return RenderInteractive((id ?? SampleReads.ProductId).ToString());
+    }
+
+    /// <summary>The page as a live circuit renders it (once every service is registered).</summary>
+    private IRenderedComponent<ProductDetailsPage> RenderInteractive(string id)
+    {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return Render<ProductDetailsPage>(ps => ps.Add(p => p.Id, id));
     }
 
     [Fact]
@@ -118,7 +136,7 @@ public sealed class ProductDetailsPageTests : BunitContext
         var service = new FakeProductQueryService(SampleReads.Miss);
         Services.AddSingleton<IProductQueryService>(service);
 
-        var page = Render<ProductDetailsPage>(ps => ps.Add(p => p.Id, SampleReads.ProductId.ToString()));
+        var page = RenderInteractive(SampleReads.ProductId.ToString());
         page.Render();
 
         Assert.Equal([SampleReads.ProductId], service.Requested);
@@ -130,7 +148,7 @@ public sealed class ProductDetailsPageTests : BunitContext
         var pending = new TaskCompletionSource<ProductReadResult>();
         Services.AddSingleton<IProductQueryService>(new DeferredProductQueryService(pending.Task));
 
-        var page = Render<ProductDetailsPage>(ps => ps.Add(p => p.Id, SampleReads.ProductId.ToString()));
+        var page = RenderInteractive(SampleReads.ProductId.ToString());
         Assert.Contains("Loading product", page.Markup, StringComparison.Ordinal);
         pending.SetResult(SampleReads.Hit(SampleReads.ProductId));
 
@@ -141,5 +159,30 @@ public sealed class ProductDetailsPageTests : BunitContext
     private sealed class DeferredProductQueryService(Task<ProductReadResult> answer) : IProductQueryService
     {
         public Task<ProductReadResult> GetProductAsync(Guid id, CancellationToken cancellationToken = default) => answer;
+    }
+
+    [Fact]
+    public void AdminSeesTheHistoryOfWhoChangedWhat()
+    {
+        var page = RenderPage(SampleReads.Hit);
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=history] li").Count));
+        var entries = page.FindAll("[data-testid=history] li").Select(li => li.TextContent).ToList();
+        Assert.Equal("changed by admin on 1 Dec 2026, 10:42 UTC: bin A-06-1 → B-02-3", entries[0]);
+        Assert.Equal("changed outside the app on 30 Nov 2026, 08:05 UTC: weight 650 g → 700 g, case pack — → 14000000000034 × 6", entries[1]);
+        Assert.Equal("/admin/audit?sku=HTL-0000001", page.Find("[data-testid=history-all]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void StaffNeverSeeTheHistory()
+    {
+        Authorization.SetRoles("Staff");
+        Authorization.SetPolicies();
+
+        var page = RenderPage(SampleReads.Hit);
+
+        Assert.Equal("Kestrel Heavy-Duty Claw Hammer, Yellow", page.Find("h1").TextContent);
+        Assert.Empty(page.FindAll("#product-history-title"));
+        Assert.Empty(History.HistoriesRead);
     }
 }

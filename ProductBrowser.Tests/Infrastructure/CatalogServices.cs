@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ProductBrowser.Audit;
 using ProductBrowser.Caching;
 using ProductBrowser.Catalog;
 using ProductBrowser.Data;
@@ -72,6 +73,7 @@ public sealed class CatalogServices : IAsyncDisposable
 
         configure?.Invoke(builder.Services);
         builder.AddCatalogData();
+        builder.AddAuditTrail();
         builder.AddDemoCatalog();
         builder.AddRedisCache();
         builder.AddCatalogReads();

@@ -19,7 +19,7 @@ public sealed class CacheAdministrationTests(TestServers servers) : CatalogServi
         await reads.GetProductAsync(DemoCatalogGenerator.IdFor(31), Cancellation);
         await reads.GetProductAsync(DemoCatalogGenerator.IdFor(32), Cancellation);
 
-        var removed = await Services.Get<CacheAdministration>().FlushAsync(Cancellation);
+        var removed = await Services.Get<CacheAdministration>().FlushAsync("tester", Cancellation);
 
         Assert.Equal(2, removed);
         Assert.Equal("keep me", (string?)await Services.Redis.StringGetAsync(outsider));
@@ -33,7 +33,7 @@ public sealed class CacheAdministrationTests(TestServers servers) : CatalogServi
         var reads = Services.CreateQueryService();
         await reads.GetProductAsync(id, Cancellation);
 
-        var existed = await Services.Get<CacheAdministration>().EvictAsync(id, Cancellation);
+        var existed = await Services.Get<CacheAdministration>().EvictAsync(id, "tester", Cancellation);
         var next = await reads.GetProductAsync(id, Cancellation);
 
         Assert.True(existed);
@@ -47,7 +47,7 @@ public sealed class CacheAdministrationTests(TestServers servers) : CatalogServi
         await using var db = await Services.Get<IDbContextFactory<CatalogDbContext>>().CreateDbContextAsync(Cancellation);
         var firstByName = await db.Products.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(60).Select(p => p.Id).ToListAsync(Cancellation);
 
-        var warmed = await Services.Get<CacheAdministration>().WarmAsync(60, new SynchronousProgress(progress), Cancellation);
+        var warmed = await Services.Get<CacheAdministration>().WarmAsync(60, "tester", new SynchronousProgress(progress), Cancellation);
         var sqlAfterWarm = Services.Sql.Count;
         var reads = new List<ProductReadResult>();
         foreach (var id in firstByName)

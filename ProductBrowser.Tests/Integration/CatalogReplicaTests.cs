@@ -63,7 +63,7 @@ public sealed class CatalogReplicaTests(TestServers servers) : IAsyncLifetime
         var primaryVersion = await CatalogDatabase.ScalarAsync<uint>(_primary, "SELECT xmin FROM products WHERE id = $1", product.Id);
 
         var saved = await Scoped<IProductEditService>(services).SaveAsync(
-            ProductEdit.From(product) with { Version = primaryVersion, Name = "Edited on the primary" }, Cancellation);
+            ProductEdit.From(product) with { Version = primaryVersion, Name = "Edited on the primary" }, "editor", Cancellation);
 
         Assert.Equal(ProductSaveStatus.Saved, saved.Status);
         Assert.Equal("Edited on the primary", await CatalogDatabase.ScalarAsync<string>(_primary, "SELECT name FROM products WHERE id = $1", product.Id));

@@ -138,6 +138,9 @@ public sealed class FreshnessTests(TestServers servers)
         Assert.Equal(100_000, updated);
         await AssertFreshSoonAsync(services, changed, p => p.BinLocation == "Z-99-9", TimeSpan.FromSeconds(60));
         Assert.Equal(CacheOutcome.Hit, (await ReadAsync(services, untouched)).Cache.Outcome);
+        // The same statement is in the audit trail: one event per product, from outside the app, with the bin changed.
+        Assert.Equal(100_000, await CatalogDatabase.ScalarAsync<long>(catalog,
+            "SELECT count(*) FROM audit_events WHERE action = 'edit' AND actor IS NULL AND changes->'bin_location'->>'new' = 'Z-99-9'"));
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class MemoryTierTests(TestServers servers)
         await instanceB.CreateQueryService().GetProductAsync(id, Cancellation);
         Assert.Equal(CacheOutcome.Memory, (await instanceB.CreateQueryService().GetProductAsync(id, Cancellation)).Cache.Outcome);
 
-        await instanceA.Get<CacheAdministration>().EvictAsync(id, Cancellation);
+        await instanceA.Get<CacheAdministration>().EvictAsync(id, "tester", Cancellation);
 
         await Eventually.TrueAsync(() => !instanceB.Get<ProductMemoryTier>().TryGet(id, out _), TimeSpan.FromSeconds(5));
         Assert.Equal(CacheOutcome.Miss, (await instanceB.CreateQueryService().GetProductAsync(id, Cancellation)).Cache.Outcome);
@@ -95,7 +95,7 @@ public sealed class MemoryTierTests(TestServers servers)
         }
         Assert.All(ids, id => Assert.True(instanceB.Get<ProductMemoryTier>().TryGet(id, out _)));
 
-        await instanceA.Get<CacheAdministration>().FlushAsync(Cancellation);
+        await instanceA.Get<CacheAdministration>().FlushAsync("tester", Cancellation);
 
         await Eventually.TrueAsync(() => ids.All(id => !instanceB.Get<ProductMemoryTier>().TryGet(id, out _)), TimeSpan.FromSeconds(5));
     }

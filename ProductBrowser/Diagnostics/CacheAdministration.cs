@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using ProductBrowser.Audit;
 using ProductBrowser.Caching;
 using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.Changes;
@@ -9,13 +11,19 @@ using StackExchange.Redis;
 
 namespace ProductBrowser.Diagnostics;
 
-/// <summary>What the admin dashboard reads from Redis and does to it. Only ever touches this app's keys.</summary>
+/// <summary>
+/// What the admin dashboard reads from Redis and does to it. Only ever touches this app's keys. Every tool is recorded in
+/// the audit trail with the admin's name once it has done its work; when PostgreSQL cannot take the record, the tool
+/// has still run and the exception says so.
+/// </summary>
 public sealed class CacheAdministration(
     IConnectionMultiplexer redis,
     CacheKeys keys,
     ProductCacheInvalidator invalidator,
     IDbContextFactory<CatalogDbContext> dbFactory,
     IServiceScopeFactory scopes,
+    CacheStatistics statistics,
+    AuditTrail audit,
     TimeProvider time)
 {
     private static readonly TimeSpan CountRefresh = TimeSpan.FromSeconds(30);
@@ -125,37 +133,65 @@ public sealed class CacheAdministration(
     }
 
     /// <summary>Evicts one product and its SKU and barcode entries.</summary>
-    public async Task<bool> EvictAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<bool> EvictAsync(Guid id, string actor, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var codes = await db.Products.Where(p => p.Id == id).Select(p => new { p.Sku, p.Gtin }).SingleOrDefaultAsync(cancellationToken);
         string[] codeList = codes is null ? [] : [codes.Sku, .. codes.Gtin is null ? Array.Empty<string>() : [codes.Gtin]];
         await invalidator.EvictAsync(id, codeList);
+        await audit.RecordAsync(actor, AuditAction.Evict, id, codes?.Sku, codes is null ? "not in the catalog" : null, CancellationToken.None);
         return codes is not null;
     }
 
-    /// <summary>Reads the first <paramref name="count"/> products (by name) through the cache, reporting progress.</summary>
-    public async Task<int> WarmAsync(int count, IProgress<int> progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the first <paramref name="count"/> products (by name) through the cache, reporting progress. Recorded with
+    /// how many were read, also when it is stopped part way.
+    /// </summary>
+    public async Task<int> WarmAsync(int count, string actor, IProgress<int> progress, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = await db.Products.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(count).Select(p => p.Id).ToListAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var reads = scope.ServiceProvider.GetRequiredService<IProductQueryService>();
         var done = 0;
-        foreach (var productId in ids)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await reads.GetProductAsync(productId, cancellationToken);
-            if (++done % 50 == 0 || done == ids.Count)
+            foreach (var productId in ids)
             {
-                progress.Report(done);
+                cancellationToken.ThrowIfCancellationRequested();
+                await reads.GetProductAsync(productId, cancellationToken);
+                if (++done % 50 == 0 || done == ids.Count)
+                {
+                    progress.Report(done);
+                }
             }
+        }
+        finally
+        {
+            // Recorded whatever stopped it: the page closing cancels the token, not the record.
+            await audit.RecordAsync(actor, AuditAction.Warm,
+                detail: string.Create(CultureInfo.InvariantCulture, $"{done} of the first {count} products by name"),
+                cancellationToken: CancellationToken.None);
         }
 
         return done;
     }
 
-    public Task<long> FlushAsync(CancellationToken cancellationToken) => invalidator.FlushAsync(cancellationToken);
+    /// <summary>Removes every key of this app (never anything else in Redis); returns how many.</summary>
+    public async Task<long> FlushAsync(string actor, CancellationToken cancellationToken)
+    {
+        var removed = await invalidator.FlushAsync(cancellationToken);
+        await audit.RecordAsync(actor, AuditAction.Flush, detail: string.Create(CultureInfo.InvariantCulture, $"{removed} keys"),
+            cancellationToken: CancellationToken.None);
+        return removed;
+    }
+
+    /// <summary>Starts this instance's cache figures again from zero (the record names the instance).</summary>
+    public async Task ResetCountersAsync(string actor)
+    {
+        statistics.Reset();
+        await audit.RecordAsync(actor, AuditAction.ResetCounters, cancellationToken: CancellationToken.None);
+    }
 
     private static KeyInspection Inspected(string key, TimeSpan? expiry, byte[] stored)
     {

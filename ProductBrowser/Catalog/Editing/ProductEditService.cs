@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using ProductBrowser.Audit;
 using ProductBrowser.Catalog.Changes;
 using ProductBrowser.Data;
 
@@ -10,16 +11,19 @@ namespace ProductBrowser.Catalog.Editing;
 /// second of two concurrent saves gets a conflict with the current values. After the commit the change is applied to
 /// the cache here at once (tombstones at the new revision on the product, its old and new codes, its categories'
 /// related lists); the change feed brings the same change to every instance, where applying it again changes nothing.
+/// The save's transaction is marked with the editor's name, so the audit trigger records the changed fields under it.
 /// </summary>
 public sealed partial class ProductEditService(
     IDbContextFactory<CatalogDbContext> dbFactory,
     ProductCacheInvalidator invalidator,
     IProductQueryService reads,
+    AuditTrail audit,
     TimeProvider time,
     ILogger<ProductEditService> logger) : IProductEditService
 {
-    public async Task<ProductSaveResult> SaveAsync(ProductEdit edit, CancellationToken cancellationToken = default)
+    public async Task<ProductSaveResult> SaveAsync(ProductEdit edit, string actor, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var (changes, errors) = ProductEditValidator.Validate(edit);
         if (errors.Count > 0)
         {
@@ -54,7 +58,13 @@ public sealed partial class ProductEditService(
             db.Entry(product).Property(p => p.Version).OriginalValue = edit.Version;
             Apply(product, changes);
             product.UpdatedAt = time.GetUtcNow();
+            // One transaction for the UPDATE and the audit row its trigger writes under the editor's name; no savepoint
+            // inside it (EF would make one, and nothing here needs it).
+            db.Database.AutoSavepointsEnabled = false;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await audit.AttributeAsync(db, actor, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             // Read back from the UPDATE: the revision the trigger gave the row.
             revision = product.Revision;
         }

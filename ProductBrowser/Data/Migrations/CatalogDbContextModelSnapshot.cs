@@ -25,6 +25,78 @@ namespace ProductBrowser.Data.Migrations
 
             modelBuilder.HasSequence("catalog_revision");
 
+            modelBuilder.Entity("ProductBrowser.Audit.AuditRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at")
+                        .HasDefaultValueSql("clock_timestamp()");
+
+                    b.Property<string>("Changes")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Instance")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("instance");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sku");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_events");
+
+                    b.HasIndex("At", "Id")
+                        .HasDatabaseName("ix_audit_events_at_id");
+
+                    b.HasIndex("Action", "At", "Id")
+                        .HasDatabaseName("ix_audit_events_action_at_id");
+
+                    b.HasIndex("Actor", "At", "Id")
+                        .HasDatabaseName("ix_audit_events_actor_at_id");
+
+                    b.HasIndex("ProductId", "At", "Id")
+                        .HasDatabaseName("ix_audit_events_product_id_at_id");
+
+                    b.HasIndex("Sku", "At", "Id")
+                        .HasDatabaseName("ix_audit_events_sku_at_id");
+
+                    b.ToTable("audit_events", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_audit_events_action", "action IN ('create', 'edit', 'delete', 'evict', 'warm', 'flush', 'reset-counters')");
+                        });
+                });
+
             modelBuilder.Entity("ProductBrowser.Data.Category", b =>
                 {
                     b.Property<int>("Id")

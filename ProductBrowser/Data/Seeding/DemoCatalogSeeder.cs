@@ -2,15 +2,18 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using ProductBrowser.Audit;
 
 namespace ProductBrowser.Data.Seeding;
 
 /// <summary>
 /// Bulk-loads the demo catalog with binary COPY in batches. Idempotent: batches already present are skipped, rows that
-/// exist (or whose SKU or GTIN is taken) are left untouched, and nothing is ever deleted.
+/// exist (or whose SKU or GTIN is taken) are left untouched, and nothing is ever deleted. Its transactions are the
+/// app's, so the audit trail records the products as created by <see cref="AuditTrail.DemoCatalogActor"/>.
 /// </summary>
 public sealed partial class DemoCatalogSeeder(
     NpgsqlDataSource dataSource,
+    AuditTrail audit,
     IOptions<DemoCatalogOptions> options,
     ILogger<DemoCatalogSeeder> logger)
 {
@@ -100,6 +103,7 @@ public sealed partial class DemoCatalogSeeder(
             // Fast path: straight into the table. A unique clash (someone created a product with a demo SKU)
             // rolls the batch back and it goes through the staging path instead.
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await audit.AttributeAsync(connection, AuditTrail.DemoCatalogActor, cancellationToken);
             try
             {
                 var copied = await CopyAsync(connection, "products", generator, first, last, cancellationToken);
@@ -116,6 +120,7 @@ public sealed partial class DemoCatalogSeeder(
 
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
+            await audit.AttributeAsync(connection, AuditTrail.DemoCatalogActor, cancellationToken);
             await ExecuteAsync(connection,
                 $"CREATE TEMP TABLE demo_products_staging ON COMMIT DROP AS SELECT {Columns} FROM products WITH NO DATA",
                 cancellationToken);
@@ -137,10 +142,11 @@ public sealed partial class DemoCatalogSeeder(
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static async Task LoadPacksThroughStagingAsync(
+    private async Task LoadPacksThroughStagingAsync(
         NpgsqlConnection connection, DemoCatalogGenerator generator, long first, long last, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await audit.AttributeAsync(connection, AuditTrail.DemoCatalogActor, cancellationToken);
         await InsertPacksThroughStagingAsync(connection, generator, first, last, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

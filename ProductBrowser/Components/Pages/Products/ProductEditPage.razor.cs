@@ -82,12 +82,13 @@ public sealed partial class ProductEditPage : ComponentBase
         _saving = true;
         try
         {
-            var result = await Editor.SaveAsync(_model.ToEdit());
+            // The page is for admins only, so someone is signed in.
+            var user = (await Authentication).User.Identity?.Name ?? "?";
+            var result = await Editor.SaveAsync(_model.ToEdit(), user);
             _errors = result.Errors;
             switch (result.Status)
             {
                 case ProductSaveStatus.Saved:
-                    var user = (await Authentication).User.Identity?.Name;
                     LogSaved(Logger, user, _model.Id);
                     Snackbar.Add($"Saved {result.Current?.Sku}.", Severity.Success);
                     Navigation.NavigateTo($"/products/{_model.Id}");
@@ -137,5 +138,5 @@ public sealed partial class ProductEditPage : ComponentBase
     private string? Error(string field) => _errors.GetValueOrDefault(field);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Admin {User} saved product {ProductId}")]
-    private static partial void LogSaved(ILogger logger, string? user, Guid productId);
+    private static partial void LogSaved(ILogger logger, string user, Guid productId);
 }
