@@ -112,7 +112,21 @@ public sealed partial class ProductCacheInvalidator(
     {
         try
         {
-            var removed = await UnlinkAllAsync(cancellationToken);
+            // A SCAN page over a large, busy keyspace can outlast the 500 ms command timeout. Scanning again is safe
+            // (keys already unlinked are simply not found again), so a timed-out pass is followed by another, twice at most.
+            long removed = 0;
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    removed += await UnlinkAllAsync(cancellationToken);
+                    break;
+                }
+                catch (RedisTimeoutException) when (attempt < 3)
+                {
+                }
+            }
+
             LogFlushed(logger, removed);
             return removed;
         }
