@@ -94,6 +94,7 @@ public sealed class StaffBrowsingTests(BrowserFixture browser)
     [InlineData("/products/20000000-0000-0000-0000-000000000003")]
     [InlineData("/lookup")]
     [InlineData("/admin/cache")]
+    [InlineData("/admin/audit?sku=PKG-0000042")]
     public async Task PagesHaveNoSeriousAccessibilityViolations(string url)
     {
         var page = await browser.NewPageAsync();
