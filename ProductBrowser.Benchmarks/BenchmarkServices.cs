@@ -2,15 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using ProductBrowser.Audit;
-using ProductBrowser.Caching;
-using ProductBrowser.Catalog;
-using ProductBrowser.Data;
-using ProductBrowser.Data.Seeding;
 
 namespace ProductBrowser.Benchmarks;
 
-/// <summary>The app's own data, cache and catalog registrations, without the web host.</summary>
+/// <summary>The app's own services behind the pages (<see cref="CatalogBackend.AddCatalogBackend"/>), without the web host.</summary>
 internal static class BenchmarkServices
 {
     public static ServiceProvider Create(
@@ -35,11 +30,7 @@ internal static class BenchmarkServices
             builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(plans);
         }
 
-        builder.AddCatalogData();
-        builder.AddAuditTrail();
-        builder.AddDemoCatalog();
-        builder.AddRedisCache();
-        builder.AddCatalogReads();
+        builder.AddCatalogBackend();
         return builder.Services.BuildServiceProvider();
     }
 }

@@ -56,7 +56,7 @@ internal sealed class ResilienceScenarios(ServiceProvider services, RedisServer 
             await Task.Delay(20);
         }
 
-        notes.Add($"Redis answering again: hits resumed after {Stopwatch.GetElapsedTime(resumed).TotalSeconds:F1} s (breaker break duration {RedisCircuitBreaker.BreakDuration.TotalSeconds:F0} s).");
+        notes.Add($"Redis answering again: hits resumed after {Stopwatch.GetElapsedTime(resumed).TotalSeconds:F1} s (breaker break duration {new CacheOptions().BreakerDuration.TotalSeconds:F0} s).");
 
         // External writes: UPDATE through a separate connection, then watch the entry turn into a tombstone.
         var listener = services.GetRequiredService<CatalogChangeFeed>();

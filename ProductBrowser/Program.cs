@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
+using ProductBrowser;
 using ProductBrowser.Accounts;
-using ProductBrowser.Audit;
 using ProductBrowser.Caching;
 using ProductBrowser.Catalog;
 using ProductBrowser.Components;
@@ -11,13 +11,9 @@ using ProductBrowser.ScaleOut;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddCatalogData();
-builder.AddAuditTrail();
-builder.AddDemoCatalog();
-builder.AddRedisCache();
-builder.AddCatalogReads();
+builder.AddTelemetry();
+builder.AddCatalogBackend();
 builder.AddProductApi();
-builder.AddHealthEndpoints();
 builder.AddAccounts();
 builder.AddScaleOut();
 builder.AddUserInterface();
@@ -26,7 +22,10 @@ var app = builder.Build();
 
 try
 {
+    // Every option is validated here, before anything reads one, so a mistake ends in a message, not a stack trace.
+    app.Services.GetRequiredService<IStartupValidator>().Validate();
     await app.PrepareCatalogAsync();
+    await app.SeedDemoCatalogAsync();
     await app.PrepareAccountsAsync();
     app.ConnectRedis();
 }
@@ -46,17 +45,21 @@ catch (AccountConfigurationException ex)
     Console.Error.WriteLine($"ProductBrowser cannot start: {ex.Message}");
     return 1;
 }
-catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
+catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
 {
     Console.Error.WriteLine($"ProductBrowser cannot start: PostgreSQL did not answer ({ex.Message}). " +
         "Check ConnectionStrings:Catalog and that the server is running (Database:StartupAttempts sets how long start-up waits).");
     return 1;
 }
 
+// First, so an exception anywhere after it becomes the error page, not a bare 500.
+app.UseErrorPage();
+app.UseMetricsPortIsolation();
 app.UseInstanceName();
 app.UseSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapTelemetryEndpoints();
 app.MapHealthEndpoints();
 app.MapMemoryEndpoint();
 app.MapAccountEndpoints();

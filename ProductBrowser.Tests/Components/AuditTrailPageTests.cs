@@ -5,6 +5,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using ProductBrowser.Audit;
 using ProductBrowser.Components.Pages.Admin;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Tests.Components;
 
@@ -38,11 +39,12 @@ public sealed class AuditTrailPageTests : BunitContext
         page.WaitForAssertion(() => Assert.Equal(
             new AuditQuery
             {
-                Sku = "pkg-0000042", Actor = "admin", Action = AuditAction.Edit, From = new DateOnly(2026, 12, 1),
+                // The SKU as the catalog spells it: a lower-case SKU or a scanned label reads as its code.
+                Sku = "PKG-0000042", Actor = "admin", Action = AuditAction.Edit, From = new DateOnly(2026, 12, 1),
                 To = new DateOnly(2026, 12, 2), Before = 77,
             },
             Assert.Single(audit.Searches)));
-        Assert.Equal("pkg-0000042", page.Find("#audit-sku").GetAttribute("value"));
+        Assert.Equal("PKG-0000042", page.Find("#audit-sku").GetAttribute("value"));
         Assert.Equal("admin", page.Find("#audit-actor").GetAttribute("value"));
         Assert.Equal("2026-12-01", page.Find("#audit-from").GetAttribute("value"));
     }

@@ -1,4 +1,5 @@
 using ProductBrowser.Audit;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Tests.Components;
 

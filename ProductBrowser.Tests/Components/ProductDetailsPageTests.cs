@@ -24,7 +24,7 @@ public sealed class ProductDetailsPageTests : BunitContext
         Authorization.SetRoles("Admin");
         Authorization.SetPolicies("Admin");
         Services.AddScoped<ListReturnState>();
-        Services.AddScoped<ProductBrowser.Diagnostics.SessionReads>();
+        Services.AddScoped<ProductBrowser.Catalog.SessionReads>();
         Services.AddSingleton<ProductBrowser.Catalog.Changes.ProductChangeNotifications>();
         Services.AddSingleton<IRelatedProductsService>(new NoRelatedProducts());
         Services.AddSingleton<IAuditQueryService>(History);

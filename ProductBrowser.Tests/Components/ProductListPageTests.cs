@@ -7,6 +7,7 @@ using ProductBrowser.Catalog.List;
 using ProductBrowser.Components.Pages.Products;
 using ProductBrowser.Components.Products;
 using ProductBrowser.Data;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Tests.Components;
 

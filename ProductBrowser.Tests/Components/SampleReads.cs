@@ -1,5 +1,6 @@
 using ProductBrowser.Catalog;
 using ProductBrowser.Data;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Tests.Components;
 

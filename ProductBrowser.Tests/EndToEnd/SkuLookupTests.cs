@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 using ProductBrowser.Data.Seeding;
 using ProductBrowser.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Tests.EndToEnd;
 
@@ -86,7 +87,7 @@ public sealed class SkuLookupTests(BrowserFixture browser)
     public async Task ACaseLabelScannedAsGs1ShowsThePackTheLotAndTheExpiry()
     {
         var product = DemoProducts.WithCaseAndPallet();
-        var casePack = product.Packs.Single(k => k.Level == ProductBrowser.Data.PackLevel.Case);
+        var casePack = product.Packs.Single(k => k.Level == PackLevel.Case);
         var page = await browser.NewPageAsync(TabletLandscape, touch: true);
         var lookup = new SkuLookupPageObject(page);
         try

@@ -13,11 +13,9 @@ public static class CacheEntries
     public static async Task<(long Version, bool Tombstone)?> VersionAsync(this IDatabase redis, RedisKey key)
     {
         var stored = await redis.StringGetAsync(key);
-        if (stored.IsNull || !VersionedValue.TryDecode((byte[])stored!, out var version, out var json))
-        {
-            return null;
-        }
-
-        return (version, json.IsEmpty);
+        return stored.IsNull ? null : Decode((byte[])stored!);
     }
+
+    private static (long Version, bool Tombstone)? Decode(byte[] stored) =>
+        VersionedValue.TryDecode(stored, out var version, out var json) ? (version, json.IsEmpty) : null;
 }

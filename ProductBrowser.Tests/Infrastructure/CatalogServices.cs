@@ -2,17 +2,15 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using ProductBrowser.Audit;
 using ProductBrowser.Caching;
 using ProductBrowser.Catalog;
-using ProductBrowser.Data;
-using ProductBrowser.Data.Seeding;
+using ProductBrowser.Diagnostics;
 using StackExchange.Redis;
 
 namespace ProductBrowser.Tests.Infrastructure;
 
 /// <summary>
-/// The app's data, cache and catalog services, registered by the app's own extension methods against real servers.
+/// The app's services behind the pages, registered by the app's own <see cref="CatalogBackend.AddCatalogBackend"/> against real servers.
 /// Each instance writes under its own Redis key prefix, so tests never see each other's entries.
 /// </summary>
 public sealed class CatalogServices : IAsyncDisposable
@@ -72,13 +70,12 @@ public sealed class CatalogServices : IAsyncDisposable
         }
 
         configure?.Invoke(builder.Services);
-        builder.AddCatalogData();
-        builder.AddAuditTrail();
-        builder.AddDemoCatalog();
-        builder.AddRedisCache();
-        builder.AddCatalogReads();
+        builder.AddCatalogBackend();
 
-        return new CatalogServices(builder.Services.BuildServiceProvider(validateScopes: true), keyPrefix);
+        var provider = builder.Services.BuildServiceProvider(validateScopes: true);
+        // As the host does at start: the dashboard's figures listen from the first read on.
+        provider.GetRequiredService<CacheStatistics>();
+        return new CatalogServices(provider, keyPrefix);
     }
 
     /// <summary>A fresh scope's query service, as a Blazor circuit would get it.</summary>

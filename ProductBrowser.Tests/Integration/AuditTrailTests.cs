@@ -1,3 +1,4 @@
+using ProductBrowser.Admin;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,7 @@ using ProductBrowser.Data.Seeding;
 using ProductBrowser.Diagnostics;
 using ProductBrowser.ScaleOut;
 using ProductBrowser.Tests.Infrastructure;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Tests.Integration;
 
@@ -274,7 +276,7 @@ public sealed class AuditTrailTests(TestServers servers) : CatalogServicesTest(s
         await tools.EvictAsync(product.Id, admin, Cancellation);
         var warmed = await tools.WarmAsync(5, admin, new Progress<int>(), Cancellation);
         var flushed = await tools.FlushAsync(admin, Cancellation);
-        await tools.ResetCountersAsync(admin);
+        await tools.RecordCountersResetAsync(admin);
         var recorded = (await Get<IAuditQueryService>().SearchAsync(new AuditQuery { Actor = admin }, Cancellation)).Items;
 
         Assert.Equal([AuditAction.ResetCounters, AuditAction.Flush, AuditAction.Warm, AuditAction.Evict], recorded.Select(e => e.Action));

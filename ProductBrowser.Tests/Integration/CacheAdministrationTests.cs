@@ -1,3 +1,4 @@
+using ProductBrowser.Admin;
 using Microsoft.EntityFrameworkCore;
 using ProductBrowser.Catalog;
 using ProductBrowser.Data;

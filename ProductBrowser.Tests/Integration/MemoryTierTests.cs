@@ -1,3 +1,4 @@
+using ProductBrowser.Admin;
 using Microsoft.Extensions.Time.Testing;
 using ProductBrowser.Caching;
 using ProductBrowser.Catalog;

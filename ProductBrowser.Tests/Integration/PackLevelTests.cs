@@ -3,6 +3,7 @@ using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.Lookup;
 using ProductBrowser.Data;
 using ProductBrowser.Tests.Infrastructure;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Tests.Integration;
 

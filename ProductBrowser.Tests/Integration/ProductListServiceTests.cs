@@ -3,6 +3,7 @@ using ProductBrowser.Catalog.List;
 using ProductBrowser.Data;
 using ProductBrowser.Data.Seeding;
 using ProductBrowser.Tests.Infrastructure;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Tests.Integration;
 

@@ -1,3 +1,4 @@
+using ProductBrowser.Caching;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using System.Net;
 using System.Xml.Linq;
@@ -99,8 +100,8 @@ public sealed class SharedKeyRingTests(TestServers servers)
         await using var services = CatalogServices.Create(servers.CatalogConnectionString, servers.RedisConnectionString);
         var multiplexer = services.Get<IConnectionMultiplexer>();
         RedisKey key = $"{services.KeyPrefix}:data-protection-keys";
-        using var here = new SharedKeyRingRepository(multiplexer, key, TimeProvider.System, NullLogger<SharedKeyRingRepository>.Instance);
-        using var elsewhere = new SharedKeyRingRepository(multiplexer, key, TimeProvider.System, NullLogger<SharedKeyRingRepository>.Instance);
+        using var here = new SharedKeyRingRepository(services.Get<RedisGateway>(), key, TimeProvider.System, NullLogger<SharedKeyRingRepository>.Instance);
+        using var elsewhere = new SharedKeyRingRepository(services.Get<RedisGateway>(), key, TimeProvider.System, NullLogger<SharedKeyRingRepository>.Instance);
         Assert.Empty(here.GetAllElements());
         var changed = here.Changed;
         await Task.Delay(SharedKeyRingRepository.CheckInterval * 2, Cancellation);
@@ -120,7 +121,7 @@ public sealed class SharedKeyRingTests(TestServers servers)
         await using var services = CatalogServices.Create(servers.CatalogConnectionString, servers.RedisConnectionString);
         var multiplexer = services.Get<IConnectionMultiplexer>();
         RedisKey key = $"{services.KeyPrefix}:data-protection-keys";
-        using var repository = new SharedKeyRingRepository(multiplexer, key, TimeProvider.System, NullLogger<SharedKeyRingRepository>.Instance);
+        using var repository = new SharedKeyRingRepository(services.Get<RedisGateway>(), key, TimeProvider.System, NullLogger<SharedKeyRingRepository>.Instance);
         await Eventually.TrueAsync(() => multiplexer.IsConnected, TimeSpan.FromSeconds(15));
 
         repository.StoreElement(new XElement("key", new XAttribute("id", "twice")), "twice");
@@ -152,7 +153,7 @@ public sealed class SharedKeyRingTests(TestServers servers)
         await using var services = CatalogServices.Create(servers.CatalogConnectionString, redis.ConnectionString);
         var multiplexer = services.Get<IConnectionMultiplexer>();
         RedisKey key = $"{services.KeyPrefix}:data-protection-keys";
-        using var repository = new SharedKeyRingRepository(multiplexer, key, TimeProvider.System, NullLogger<SharedKeyRingRepository>.Instance);
+        using var repository = new SharedKeyRingRepository(services.Get<RedisGateway>(), key, TimeProvider.System, NullLogger<SharedKeyRingRepository>.Instance);
         await redis.StopAsync(Cancellation);
         await Eventually.TrueAsync(() => !multiplexer.IsConnected, TimeSpan.FromSeconds(10));
 

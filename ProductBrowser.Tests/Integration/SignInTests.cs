@@ -6,6 +6,7 @@ using ProductBrowser.Accounts;
 using ProductBrowser.Data;
 using ProductBrowser.Data.Seeding;
 using ProductBrowser.Tests.Infrastructure;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Tests.Integration;
 

@@ -1,4 +1,6 @@
+using ProductBrowser.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
+using ProductBrowser.Catalog;
 using ProductBrowser.Diagnostics;
 using ProductBrowser.ScaleOut;
 
@@ -9,8 +11,10 @@ public sealed class CacheStatisticsTests
     [Fact]
     public void TheDashboardNamesTheInstanceAsTheLoadBalancerSeesIt()
     {
-        var named = new CacheStatistics(TimeProvider.System, Options.Create(new InstanceOptions { Name = "app2" }));
-        var unnamed = new CacheStatistics(TimeProvider.System, Options.Create(new InstanceOptions()));
+        using var meters = new TestMeterFactory();
+        var metrics = new CatalogMetrics(meters);
+        using var named = new CacheStatistics(metrics, TimeProvider.System, Options.Create(new InstanceOptions { Name = "app2" }));
+        using var unnamed = new CacheStatistics(metrics, TimeProvider.System, Options.Create(new InstanceOptions()));
 
         Assert.StartsWith("app2 (", named.Instance, StringComparison.Ordinal);
         Assert.Contains($"pid {Environment.ProcessId}", named.Instance, StringComparison.Ordinal);

@@ -1,3 +1,5 @@
+using ProductBrowser.Tests.Infrastructure;
+using ProductBrowser.Catalog;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
 using ProductBrowser.Catalog.Changes;
@@ -13,7 +15,7 @@ public sealed class ChangeFeedHealthCheckTests
 
     public ChangeFeedHealthCheckTests()
     {
-        _status = new ChangeFeedStatus(_time);
+        _status = new ChangeFeedStatus(_time, new CatalogMetrics(new TestMeterFactory()));
         _check = new ChangeFeedHealthCheck(_status, _time);
         _status.Started();
         // Changes recorded before the feed started are catch-up, not lag: these tests' changes come after.

@@ -1,4 +1,5 @@
 using ProductBrowser.Data.Seeding;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Tests.Unit;
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using ProductBrowser.Catalog;
 using ProductBrowser.Data;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Tests.Unit;
 

@@ -1,6 +1,7 @@
 using ProductBrowser.Catalog.List;
 using ProductBrowser.Components.Products;
 using ProductBrowser.Data;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Tests.Unit;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using ProductBrowser.Caching;
 using StackExchange.Redis;
@@ -6,20 +7,21 @@ namespace ProductBrowser.Tests.Unit;
 
 public sealed class RedisCircuitBreakerTests
 {
+    private static readonly CacheOptions Settings = new() { BreakerFailures = 3, BreakerDuration = TimeSpan.FromSeconds(7) };
     private readonly FakeTimeProvider _time = new();
 
     [Fact]
     public void OpensAfterConsecutiveFailuresOnly()
     {
-        var breaker = new RedisCircuitBreaker(_time);
+        var breaker = new RedisCircuitBreaker(Options.Create(Settings), _time);
 
-        for (var i = 0; i < RedisCircuitBreaker.FailuresBeforeBreaking - 1; i++)
+        for (var i = 0; i < Settings.BreakerFailures - 1; i++)
         {
             Fail(breaker);
         }
 
         Succeed(breaker);
-        for (var i = 0; i < RedisCircuitBreaker.FailuresBeforeBreaking - 1; i++)
+        for (var i = 0; i < Settings.BreakerFailures - 1; i++)
         {
             Fail(breaker);
         }
@@ -35,7 +37,7 @@ public sealed class RedisCircuitBreakerTests
     {
         var breaker = Opened();
 
-        _time.Advance(RedisCircuitBreaker.BreakDuration - TimeSpan.FromMilliseconds(1));
+        _time.Advance(Settings.BreakerDuration - TimeSpan.FromMilliseconds(1));
         Assert.False(breaker.TryEnter(out _));
         _time.Advance(TimeSpan.FromMilliseconds(1));
 
@@ -53,14 +55,14 @@ public sealed class RedisCircuitBreakerTests
     public void AFailedTrialOpensTheBreakerForAnotherBreak()
     {
         var breaker = Opened();
-        _time.Advance(RedisCircuitBreaker.BreakDuration);
+        _time.Advance(Settings.BreakerDuration);
 
         Assert.True(breaker.TryEnter(out var trial));
         breaker.Failed(trial);
 
         Assert.True(breaker.IsOpen);
         Assert.False(breaker.TryEnter(out _));
-        _time.Advance(RedisCircuitBreaker.BreakDuration);
+        _time.Advance(Settings.BreakerDuration);
         Assert.True(breaker.TryEnter(out var second));
         Assert.True(second);
     }
@@ -91,18 +93,18 @@ public sealed class RedisCircuitBreakerTests
                 : (Exception)new RedisServerException("ERR");
 #pragma warning restore CS0618
 
-        Assert.True(RedisCircuitBreaker.IsRedisFailure(exception));
-        Assert.Equal(expected, RedisCircuitBreaker.Describe(exception));
+        Assert.True(RedisFailures.IsRedisFailure(exception));
+        Assert.Equal(expected, RedisFailures.Describe(exception));
     }
 
     [Fact]
     public void ABugIsNotARedisFailure() =>
-        Assert.False(RedisCircuitBreaker.IsRedisFailure(new InvalidOperationException()));
+        Assert.False(RedisFailures.IsRedisFailure(new InvalidOperationException()));
 
     private RedisCircuitBreaker Opened()
     {
-        var breaker = new RedisCircuitBreaker(_time);
-        for (var i = 0; i < RedisCircuitBreaker.FailuresBeforeBreaking; i++)
+        var breaker = new RedisCircuitBreaker(Options.Create(Settings), _time);
+        for (var i = 0; i < Settings.BreakerFailures; i++)
         {
             Fail(breaker);
         }

@@ -1,4 +1,5 @@
 using ProductBrowser.Catalog.Lookup;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Tests.Unit;
 

@@ -1,3 +1,5 @@
+using ProductBrowser.Domain;
+
 namespace ProductBrowser.Audit;
 
 /// <summary>One thing that happened to the catalog or its cache, as the audit trail shows it.</summary>

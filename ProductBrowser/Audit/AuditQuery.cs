@@ -1,3 +1,5 @@
+using ProductBrowser.Domain;
+
 namespace ProductBrowser.Audit;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using ProductBrowser.Catalog.Lookup;
 using ProductBrowser.Data;
 
 namespace ProductBrowser.Audit;
@@ -88,7 +87,8 @@ public sealed class AuditQueryService(IDbContextFactory<CatalogDbContext> dbFact
         var events = db.AuditEvents.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Sku))
         {
-            var sku = SkuNormalizer.Normalize(query.Sku) is { IsValid: true } code ? code.Code : query.Sku.Trim().ToUpperInvariant();
+            // Normalized by the caller (SkuNormalizer.Canonical: a scanned label reads as its code).
+            var sku = query.Sku.Trim().ToUpperInvariant();
             // Events from before a SKU change carry the old SKU: the product that has this SKU now brings them too.
             var productId = await db.Products.Where(p => p.Sku == sku).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
             events = productId is { } id

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
-using ProductBrowser.Catalog;
+using ProductBrowser.Data;
 
 namespace ProductBrowser.Audit;
 
@@ -54,7 +54,7 @@ public sealed partial class AuditRetention(
             {
                 await PruneAsync(stoppingToken);
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && CatalogFailures.IsDatabaseFailure(ex))
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && DatabaseFailures.IsDatabaseFailure(ex))
             {
                 // Nothing is lost by waiting: the next round removes the same rows.
                 LogPruneFailed(logger, ex);

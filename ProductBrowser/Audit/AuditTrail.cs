@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using ProductBrowser.Data;
 using ProductBrowser.ScaleOut;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Audit;
 

@@ -50,6 +50,17 @@ public sealed class CacheOptions
     public int OperationTimeoutMilliseconds { get; set; } = 500;
 
     /// <summary>
+    /// Failures in a row after which Redis is not called at all for <see cref="BreakerDuration"/>: a hung or dead server
+    /// then costs at most this many timeouts before reads go straight to PostgreSQL.
+    /// </summary>
+    [Range(1, 100, ErrorMessage = "Cache:BreakerFailures must be between 1 and 100.")]
+    public int BreakerFailures { get; set; } = 4;
+
+    /// <summary>How long Redis is skipped once the breaker opens; then one trial call decides whether it closes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00", ErrorMessage = "Cache:BreakerDuration must be between 100 ms and 5 minutes.")]
+    public TimeSpan BreakerDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// Keep product entries in this process too, in front of Redis (off by default). A hit then costs no I/O; the price is
     /// memory per instance and, if a removal message is lost, up to <see cref="MemoryTierTtl"/> of an old entry.
     /// </summary>

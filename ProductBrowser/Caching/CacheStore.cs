@@ -10,42 +10,48 @@ namespace ProductBrowser.Caching;
 /// absent and logged. Writes are compare-and-set (<see cref="CacheScripts"/>): an older version never replaces a newer
 /// value or tombstone.
 /// </summary>
-public sealed partial class CacheStore(
-    IConnectionMultiplexer redis, RedisCircuitBreaker breaker, TimeProvider time, ILogger<CacheStore> logger)
+public sealed partial class CacheStore(RedisGateway redis, TimeProvider time, ILogger<CacheStore> logger)
 {
+    private readonly RedisCircuitBreaker _breaker = redis.Breaker;
+    private readonly RedisTelemetry _telemetry = redis.Telemetry;
+
     /// <summary>True while Redis is being skipped after repeated failures.</summary>
-    public bool IsRedisUnavailable => breaker.IsOpen;
+    public bool IsRedisUnavailable => _breaker.IsOpen;
 
     public async Task<CacheGet<T>> GetAsync<T>(RedisKey key, JsonTypeInfo<T> type)
         where T : class
     {
         var started = time.GetTimestamp();
-        if (!breaker.TryEnter(out var trial))
+        if (!_breaker.TryEnter(out var trial))
         {
-            return new CacheGet<T>(null, RedisCircuitBreaker.OpenMessage, time.GetElapsedTime(started));
+            return new CacheGet<T>(null, RedisFailures.OpenMessage, time.GetElapsedTime(started));
         }
 
         // The hot path: one GET, bounded by the client's own timeout (no per-call timer or token), into a pooled buffer
-        // (the entry's bytes are not copied into a new array), then deserialized.
+        // (the entry's bytes are not copied into a new array), then deserialized. The gateway's rules, inlined: no
+        // delegate or closure per read.
         Lease<byte>? lease;
+        var activity = RedisTelemetry.Start("GET");
         try
         {
-            lease = await redis.GetDatabase().StringGetLeaseAsync(key).ConfigureAwait(false);
-            breaker.Succeeded(trial);
+            lease = await redis.Database.StringGetLeaseAsync(key).ConfigureAwait(false);
+            _breaker.Succeeded(trial);
         }
         catch (Exception ex)
         {
-            breaker.Failed(trial);
-            if (!RedisCircuitBreaker.IsRedisFailure(ex))
+            _breaker.Failed(trial);
+            _telemetry.Record("GET", time.GetElapsedTime(started), activity, ex);
+            if (!RedisFailures.IsRedisFailure(ex))
             {
                 throw;
             }
 
             LogRedisFailed(logger, ex, "GET", key.ToString());
-            return new CacheGet<T>(null, RedisCircuitBreaker.Describe(ex), time.GetElapsedTime(started));
+            return new CacheGet<T>(null, RedisFailures.Describe(ex), time.GetElapsedTime(started));
         }
 
         var elapsed = time.GetElapsedTime(started);
+        _telemetry.Record("GET", elapsed, activity);
         if (lease is null)
         {
             return new CacheGet<T>(null, null, elapsed);
@@ -93,25 +99,28 @@ public sealed partial class CacheStore(
     /// </summary>
     public string? FillInBackground<T>(RedisKey key, T value, JsonTypeInfo<T> type, long version, TimeSpan ttl)
     {
-        if (!breaker.TryEnter(out var trial))
+        if (!_breaker.TryEnter(out var trial))
         {
-            return RedisCircuitBreaker.OpenMessage;
+            return RedisFailures.OpenMessage;
         }
 
+        var started = time.GetTimestamp();
+        var activity = RedisTelemetry.Start("FILL");
         Task sent;
         try
         {
             var bytes = VersionedValue.Encode(value, type, version);
-            sent = redis.GetDatabase().ScriptEvaluateAsync(CacheScripts.Fill, [key], FillArguments(version, bytes, ttl));
+            sent = redis.Database.ScriptEvaluateAsync(CacheScripts.Fill, [key], FillArguments(version, bytes, ttl));
         }
-        catch (Exception ex) when (RedisCircuitBreaker.IsRedisFailure(ex))
+        catch (Exception ex) when (RedisFailures.IsRedisFailure(ex))
         {
-            breaker.Failed(trial);
-            LogRedisFailed(logger, ex, "SET", key.ToString());
-            return RedisCircuitBreaker.Describe(ex);
+            _breaker.Failed(trial);
+            _telemetry.Record("FILL", time.GetElapsedTime(started), activity, ex);
+            LogRedisFailed(logger, ex, "FILL", key.ToString());
+            return RedisFailures.Describe(ex);
         }
 
-        _ = ObserveAsync(sent, trial, key);
+        _ = ObserveAsync(sent, trial, key, started, activity);
         return null;
     }
 
@@ -130,23 +139,9 @@ public sealed partial class CacheStore(
             return;
         }
 
-        if (!breaker.TryEnter(out var trial))
-        {
-            throw new RedisException(RedisCircuitBreaker.OpenMessage);
-        }
-
-        var database = redis.GetDatabase();
         var milliseconds = (long)ttl.TotalMilliseconds;
-        try
-        {
-            await Task.WhenAll(entries.Select(e => database.ScriptEvaluateAsync(CacheScripts.Tombstone, [e.Key], [e.Version, milliseconds])));
-            breaker.Succeeded(trial);
-        }
-        catch (Exception ex) when (RedisCircuitBreaker.IsRedisFailure(ex))
-        {
-            breaker.Failed(trial);
-            throw;
-        }
+        await redis.RunAsync("TOMBSTONE", database =>
+            Task.WhenAll(entries.Select(e => database.ScriptEvaluateAsync(CacheScripts.Tombstone, [e.Key], [e.Version, milliseconds]))));
     }
 
     /// <summary>Reads a plain string (a cursor); throws when Redis fails, so the caller can tell absent from unknown.</summary>
@@ -177,64 +172,43 @@ public sealed partial class CacheStore(
             return;
         }
 
-        if (!breaker.TryEnter(out var trial))
-        {
-            throw new RedisException(RedisCircuitBreaker.OpenMessage);
-        }
-
-        var database = redis.GetDatabase();
-        try
-        {
-            await Task.WhenAll(counters.Select(key => database.StringIncrementAsync(key)));
-            breaker.Succeeded(trial);
-        }
-        catch (Exception ex) when (RedisCircuitBreaker.IsRedisFailure(ex))
-        {
-            breaker.Failed(trial);
-            throw;
-        }
+        await redis.RunAsync("INCR", database => Task.WhenAll(counters.Select(key => database.StringIncrementAsync(key))));
     }
 
     private static RedisValue[] FillArguments(long version, byte[] bytes, TimeSpan ttl) =>
         [version, bytes, (long)Math.Max(1, ttl.TotalMilliseconds)];
 
-    /// <summary>One Redis command through the breaker; returns what went wrong, or null.</summary>
+    /// <summary>One Redis command through the gateway; returns what went wrong, or null.</summary>
     private async Task<string?> CallAsync(string operation, RedisKey key, Func<IDatabase, Task> command)
     {
-        if (!breaker.TryEnter(out var trial))
-        {
-            return RedisCircuitBreaker.OpenMessage;
-        }
-
         try
         {
-            await command(redis.GetDatabase());
-            breaker.Succeeded(trial);
+            await redis.RunAsync(operation, command);
             return null;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (RedisFailures.IsRedisFailure(ex))
         {
-            breaker.Failed(trial);
-            if (!RedisCircuitBreaker.IsRedisFailure(ex))
+            if (ex.Message != RedisFailures.OpenMessage)
             {
-                throw;
+                LogRedisFailed(logger, ex, operation, key.ToString());
             }
 
-            LogRedisFailed(logger, ex, operation, key.ToString());
-            return RedisCircuitBreaker.Describe(ex);
+            return RedisFailures.Describe(ex);
         }
     }
 
-    private async Task ObserveAsync(Task sent, bool trial, RedisKey key)
+    private async Task ObserveAsync(Task sent, bool trial, RedisKey key, long started, System.Diagnostics.Activity? activity)
     {
         try
         {
             await sent;
-            breaker.Succeeded(trial);
+            _breaker.Succeeded(trial);
+            _telemetry.Record("FILL", time.GetElapsedTime(started), activity);
         }
         catch (Exception ex)
         {
-            breaker.Failed(trial);
+            _breaker.Failed(trial);
+            _telemetry.Record("FILL", time.GetElapsedTime(started), activity, ex);
             LogRedisFailed(logger, ex, "FILL", key.ToString());
         }
     }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -46,11 +45,12 @@ public static class RedisCacheExtensions
             return ConnectionMultiplexer.Connect(configuration);
         });
 
+        builder.Services.AddMetrics();
         builder.Services.AddSingleton<CacheKeys>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RedisCircuitBreaker>();
+        builder.Services.AddSingleton<RedisTelemetry>();
+        builder.Services.AddSingleton<RedisGateway>();
         builder.Services.AddSingleton<CacheStore>();
-        builder.Services.AddSingleton<ProductMemoryTier>();
         return builder;
     }
 

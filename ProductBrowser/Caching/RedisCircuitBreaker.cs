@@ -1,17 +1,17 @@
-using StackExchange.Redis;
+using Microsoft.Extensions.Options;
 
 namespace ProductBrowser.Caching;
 
 /// <summary>
-/// Stops calling Redis after <see cref="FailuresBeforeBreaking"/> failures in a row, so a hung or dead server costs at
-/// most that many timeouts before reads go straight to PostgreSQL. After <see cref="BreakDuration"/> one trial call is
+/// Stops calling Redis after <see cref="CacheOptions.BreakerFailures"/> failures in a row, so a hung or dead server costs at
+/// most that many timeouts before reads go straight to PostgreSQL. After <see cref="CacheOptions.BreakerDuration"/> one trial call is
 /// let through: its success closes the breaker, its failure opens it again. Allocation-free and lock-free, because it
 /// sits on every cache hit (see docs/decisions/0006-redis-timeouts-and-breaker.md for why this is not Polly).
 /// </summary>
-public sealed class RedisCircuitBreaker(TimeProvider time)
+public sealed class RedisCircuitBreaker(IOptions<CacheOptions> options, TimeProvider time)
 {
-    public const int FailuresBeforeBreaking = 4;
-    public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(5);
+    private readonly int _failuresBeforeBreaking = options.Value.BreakerFailures;
+    private readonly long _breakTicks = (long)(options.Value.BreakerDuration.TotalSeconds * time.TimestampFrequency);
 
     private int _consecutiveFailures;
     private long _openUntil;
@@ -63,29 +63,15 @@ public sealed class RedisCircuitBreaker(TimeProvider time)
             Open();
             Volatile.Write(ref _trialRunning, 0);
         }
-        else if (Interlocked.Increment(ref _consecutiveFailures) >= FailuresBeforeBreaking)
+        else if (Interlocked.Increment(ref _consecutiveFailures) >= _failuresBeforeBreaking)
         {
             Open();
         }
     }
 
-    /// <summary>The failures that count against Redis (anything else is a bug and is rethrown by the caller).</summary>
-    public static bool IsRedisFailure(Exception ex) =>
-        ex is RedisException or TimeoutException or ObjectDisposedException;
-
-    /// <summary>What a reader is told in the cache panel.</summary>
-    public static string Describe(Exception ex) => ex switch
-    {
-        TimeoutException => "Redis did not answer in time.",
-        RedisConnectionException => "Redis is unavailable.",
-        _ => "Redis returned an error.",
-    };
-
-    public const string OpenMessage = "Redis unavailable (circuit open: not tried).";
-
     private void Open()
     {
         Volatile.Write(ref _consecutiveFailures, 0);
-        Volatile.Write(ref _openUntil, time.GetTimestamp() + (long)(BreakDuration.TotalSeconds * time.TimestampFrequency));
+        Volatile.Write(ref _openUntil, time.GetTimestamp() + _breakTicks);
     }
 }

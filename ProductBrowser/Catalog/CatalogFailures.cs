@@ -1,10 +1,10 @@
-using System.Data.Common;
+using ProductBrowser.Caching;
+using ProductBrowser.Data;
 
 namespace ProductBrowser.Catalog;
 
-internal static class CatalogFailures
+/// <summary>What a page may catch from a catalog service: the catalog's stores could not answer, so it says so instead of failing.</summary>
+public static class CatalogFailures
 {
-    /// <summary>PostgreSQL could not answer (down, unreachable, timed out): the page says so instead of failing.</summary>
-    public static bool IsDatabaseFailure(Exception ex) =>
-        ex is DbException or TimeoutException or InvalidOperationException { InnerException: DbException or TimeoutException };
+    public static bool IsUnavailable(Exception ex) => DatabaseFailures.IsDatabaseFailure(ex) || RedisFailures.IsRedisFailure(ex);
 }

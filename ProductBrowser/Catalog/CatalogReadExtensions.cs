@@ -1,26 +1,21 @@
-using ProductBrowser.Catalog.Changes;
-using ProductBrowser.Catalog.Editing;
 using ProductBrowser.Catalog.List;
 using ProductBrowser.Catalog.Lookup;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ProductBrowser.Catalog;
 
 public static class CatalogReadExtensions
 {
+    /// <summary>
+    /// Catalog reads for pages and the API: product details cache-aside (with the optional in-memory tier), the list,
+    /// SKU and barcode lookups, related products, the categories, and the instruments that measure them.
+    /// </summary>
     public static IHostApplicationBuilder AddCatalogReads(this IHostApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<CatalogMetrics>();
+        builder.Services.AddSingleton<ProductMemoryTier>();
         builder.Services.AddSingleton<ProductLoads>();
-        builder.Services.AddSingleton<ProductBrowser.Diagnostics.CacheStatistics>();
-        builder.Services.AddScoped<ProductBrowser.Diagnostics.SessionReads>();
-        builder.Services.AddSingleton<ProductBrowser.Diagnostics.CacheAdministration>();
-        builder.Services.AddSingleton<ProductBrowser.Diagnostics.CacheConsistencySampler>();
-        builder.Services.AddSingleton<ProductCacheInvalidator>();
-        builder.Services.AddSingleton<ProductChangeNotifications>();
-        builder.Services.AddSingleton<ChangeFeedStatus>();
-        builder.Services.AddSingleton<CatalogChangeFeed>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogChangeFeed>());
+        builder.Services.AddScoped<SessionReads>();
         builder.Services.AddScoped<IProductQueryService, ProductQueryService>();
         builder.Services.AddScoped<IProductListService, ProductListService>();
         builder.Services.AddScoped<ISkuLookupService, SkuLookupService>();
@@ -29,7 +24,6 @@ public static class CatalogReadExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddScoped<IRelatedProductsService, RelatedProductsService>();
-        builder.Services.AddScoped<IProductEditService, ProductEditService>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ICategoryDirectory, CategoryDirectory>();
         return builder;

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using ProductBrowser.Catalog.List;
 using ProductBrowser.Data;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Catalog;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ProductBrowser.Caching;
 using ProductBrowser.Data;
-using ProductBrowser.Diagnostics;
 
 namespace ProductBrowser.Catalog;
 
@@ -18,7 +17,7 @@ public sealed partial class ProductQueryService(
     ProductMemoryTier memory,
     CacheKeys keys,
     ProductLoads loads,
-    CacheStatistics statistics,
+    CatalogMetrics metrics,
     SessionReads session,
     IOptions<CacheOptions> options,
     TimeProvider time,
@@ -63,7 +62,7 @@ public sealed partial class ProductQueryService(
 
     private ProductReadResult Recorded(ProductReadResult result)
     {
-        statistics.Record(result);
+        metrics.RecordRead(result);
         session.Add(result);
         return result;
     }
@@ -110,13 +109,14 @@ public sealed partial class ProductQueryService(
             await using var db = await dbFactory.CreateDbContextAsync();
             product = await LoadById(db, id, CancellationToken.None);
         }
-        catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             LogDatabaseFailed(logger, ex, id);
             return new ProductLoad(null, true, time.GetElapsedTime(dbStarted), TimeSpan.Zero, null, null);
         }
 
         var dbTime = time.GetElapsedTime(dbStarted);
+        metrics.RecordDatabaseLoad(dbTime);
         if (!storeInRedis)
         {
             return new ProductLoad(product, false, dbTime, TimeSpan.Zero, null, null);

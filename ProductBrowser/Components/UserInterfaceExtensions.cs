@@ -13,13 +13,23 @@ public static class UserInterfaceExtensions
         return builder;
     }
 
-    public static WebApplication UseUserInterface(this WebApplication app)
+    /// <summary>
+    /// The friendly error page for an unhandled exception (outside Development). Goes first in the pipeline, so it covers
+    /// every middleware and endpoint after it.
+    /// </summary>
+    public static WebApplication UseErrorPage(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
 
+        return app;
+    }
+
+    public static WebApplication UseUserInterface(this WebApplication app)
+    {
+        // Pages and files only: a bare 404 from them becomes the not-found page (the API's problem responses have bodies).
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();

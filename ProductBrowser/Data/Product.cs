@@ -1,3 +1,5 @@
+using ProductBrowser.Domain;
+
 namespace ProductBrowser.Data;
 
 /// <summary>A catalog item as stored in PostgreSQL. Never cached or handed to components: see <c>ProductDetails</c>.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProductBrowser.Caching;
 using ProductBrowser.Data;
+using ProductBrowser.Catalog;
 using StackExchange.Redis;
 
 namespace ProductBrowser.Diagnostics;
@@ -12,20 +13,19 @@ namespace ProductBrowser.Diagnostics;
 /// holds a product that no longer exists, is stale. The promise is 0 (allowing for changes younger than the 2 s bound).
 /// </summary>
 public sealed class CacheConsistencySampler(
-    IConnectionMultiplexer redis, CacheKeys keys, IDbContextFactory<CatalogDbContext> dbFactory, TimeProvider time)
+    RedisGateway redis, CacheKeys keys, IDbContextFactory<CatalogDbContext> dbFactory, TimeProvider time)
 {
     /// <summary>At most this many keys per sampled entry are scanned, so a check stays quick on a large cache.</summary>
     private const int ScanPerSample = 100;
 
     public async Task<ConsistencySample> SampleAsync(int size, CancellationToken cancellationToken)
     {
-        var database = redis.GetDatabase();
         // Entries that hold a value (tombstones and expired copies are never served as hits), sampled uniformly.
         var sample = new List<(Guid Id, (long Version, CachedProduct Entry) Value)>(size);
         var seen = 0;
         var scanned = 0;
         var batch = new List<RedisKey>(500);
-        foreach (var server in redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+        await redis.ForEachPrimaryAsync("SCAN+GET", async (server, database) =>
         {
             await foreach (var key in server.KeysAsync(database.Database, keys.ProductPattern, pageSize: 1_000).WithCancellation(cancellationToken))
             {
@@ -41,16 +41,18 @@ public sealed class CacheConsistencySampler(
                     break;
                 }
             }
-        }
 
-        seen = Keep(await ReadFreshAsync(database, [.. batch]), sample, size, seen);
+            seen = Keep(await ReadFreshAsync(database, [.. batch]), sample, size, seen);
+            batch.Clear();
+        });
         var cached = sample.ToDictionary(s => s.Id, s => s.Value);
         var stale = await StaleAsync(cached, cancellationToken);
         if (stale.Count > 0)
         {
             // A change younger than the bound may not be applied yet: only what is still stale after it counts.
             await Task.Delay(ChangeFeedHealthCheck.Bound + TimeSpan.FromMilliseconds(500), time, cancellationToken);
-            stale = await StaleAsync(await ReadFreshAsync(database, [.. stale.Select(keys.Product)]), cancellationToken);
+            var again = await redis.RunAsync("GET", database => ReadFreshAsync(database, [.. stale.Select(keys.Product)]));
+            stale = await StaleAsync(again, cancellationToken);
         }
 
         return new ConsistencySample(cached.Count, stale, time.GetUtcNow());

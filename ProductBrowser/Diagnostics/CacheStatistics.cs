@@ -1,13 +1,18 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Options;
 using ProductBrowser.Catalog;
+using ProductBrowser.ScaleOut;
 
 namespace ProductBrowser.Diagnostics;
 
 /// <summary>
-/// What this app instance's product reads did: counters since start (or the last reset) and recent samples for the last
-/// five minutes and for latency percentiles. In memory, per instance; cheap enough to record on every read.
+/// The admin dashboard's figures for this app instance: counters since start (or the last reset) and recent samples for
+/// the last five minutes and for latency percentiles. Computed from the catalog's own read instrument
+/// (<see cref="CatalogMetrics.ReadDurationName"/>, the one OpenTelemetry exports) by listening to it, so the dashboard
+/// and a Prometheus scrape count the same reads. Only this instance's meter is listened to.
 /// </summary>
-public sealed class CacheStatistics(TimeProvider time, Microsoft.Extensions.Options.IOptions<ProductBrowser.ScaleOut.InstanceOptions> instance)
+public sealed class CacheStatistics : IDisposable
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
     private const int MaxSamples = 20_000;
@@ -19,16 +24,40 @@ public sealed class CacheStatistics(TimeProvider time, Microsoft.Extensions.Opti
     private long _errors;
     private long _stale;
 
-    /// <summary>Which instance these figures are from: <c>Instance:Name</c> when set (as in <c>X-Instance</c>), and the host.</summary>
-    public string Instance { get; } = instance.Value.Name.Length > 0
-        ? $"{instance.Value.Name} ({Environment.MachineName}, pid {Environment.ProcessId})"
-        : $"{Environment.MachineName} (pid {Environment.ProcessId})";
+    private readonly TimeProvider _time;
+    private readonly MeterListener _listener;
 
-    public DateTimeOffset Since { get; private set; } = time.GetUtcNow();
-
-    public void Record(ProductReadResult read)
+    public CacheStatistics(CatalogMetrics metrics, TimeProvider time, IOptions<InstanceOptions> instance)
     {
-        var kind = Classify(read);
+        _time = time;
+        Instance = instance.Value.Name.Length > 0
+            ? $"{instance.Value.Name} ({Environment.MachineName}, pid {Environment.ProcessId})"
+            : $"{Environment.MachineName} (pid {Environment.ProcessId})";
+        Since = time.GetUtcNow();
+        _listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (ReferenceEquals(instrument.Meter, metrics.Meter) && instrument.Name == CatalogMetrics.ReadDurationName)
+                {
+                    listener.EnableMeasurementEvents(instrument, this);
+                }
+            },
+        };
+        _listener.SetMeasurementEventCallback<double>(static (_, seconds, tags, state) => ((CacheStatistics)state!).Record(seconds, tags));
+        _listener.Start();
+    }
+
+    /// <summary>Which instance these figures are from: <c>Instance:Name</c> when set (as in <c>X-Instance</c>), and the host.</summary>
+    public string Instance { get; }
+
+    public DateTimeOffset Since { get; private set; }
+
+    public void Dispose() => _listener.Dispose();
+
+    private void Record(double seconds, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var kind = Classify(tags);
         _ = kind switch
         {
             ReadKind.Hit => Interlocked.Increment(ref _hits),
@@ -37,7 +66,7 @@ public sealed class CacheStatistics(TimeProvider time, Microsoft.Extensions.Opti
             ReadKind.Stale => Interlocked.Increment(ref _stale),
             _ => Interlocked.Increment(ref _errors),
         };
-        _samples.Enqueue(new ReadSample(time.GetUtcNow(), kind, read.Cache.TotalMilliseconds));
+        _samples.Enqueue(new ReadSample(_time.GetUtcNow(), kind, seconds * 1_000));
         // ConcurrentQueue.Count walks the queue's segments: keep a counter instead, on the hot path.
         if (Interlocked.Increment(ref _sampleCount) > MaxSamples && _samples.TryDequeue(out _))
         {
@@ -54,7 +83,7 @@ public sealed class CacheStatistics(TimeProvider time, Microsoft.Extensions.Opti
         Interlocked.Exchange(ref _stale, 0);
         _samples.Clear();
         Interlocked.Exchange(ref _sampleCount, 0);
-        Since = time.GetUtcNow();
+        Since = _time.GetUtcNow();
     }
 
     public CacheFigures SinceStart() => new(
@@ -63,7 +92,7 @@ public sealed class CacheStatistics(TimeProvider time, Microsoft.Extensions.Opti
 
     public CacheFigures LastFiveMinutes()
     {
-        var from = time.GetUtcNow() - Window;
+        var from = _time.GetUtcNow() - Window;
         var recent = _samples.Where(s => s.At >= from).ToList();
         return new CacheFigures(
             recent.Count(s => s.Kind == ReadKind.Hit), recent.Count(s => s.Kind == ReadKind.Miss),
@@ -74,7 +103,7 @@ public sealed class CacheStatistics(TimeProvider time, Microsoft.Extensions.Opti
     /// <summary>Hits and misses per interval over the last five minutes, oldest first, for the chart.</summary>
     public IReadOnlyList<(DateTimeOffset Start, int Hits, int Misses)> Timeline(TimeSpan interval)
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         var buckets = (int)(Window / interval);
         var start = now - interval * buckets;
         var result = Enumerable.Range(0, buckets).Select(i => (Start: start + interval * i, Hits: 0, Misses: 0)).ToArray();
@@ -92,15 +121,25 @@ public sealed class CacheStatistics(TimeProvider time, Microsoft.Extensions.Opti
         return result;
     }
 
-    private static ReadKind Classify(ProductReadResult read) => read.Cache.Outcome switch
+    private static ReadKind Classify(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        CacheOutcome.Error => ReadKind.Error,
-        CacheOutcome.Stale => ReadKind.Stale,
-        _ when read.Status == ProductReadStatus.NotFound => ReadKind.NotFound,
-        _ when read.Status == ProductReadStatus.Unavailable => ReadKind.Error,
-        CacheOutcome.Hit or CacheOutcome.Memory => ReadKind.Hit,
-        _ => ReadKind.Miss,
-    };
+        foreach (var tag in tags)
+        {
+            if (tag.Key == CatalogMetrics.OutcomeTag)
+            {
+                return (tag.Value as string) switch
+                {
+                    "hit" => ReadKind.Hit,
+                    "miss" => ReadKind.Miss,
+                    "not_found" => ReadKind.NotFound,
+                    "stale" => ReadKind.Stale,
+                    _ => ReadKind.Error,
+                };
+            }
+        }
+
+        return ReadKind.Error;
+    }
 
     private static LatencyFigures Percentiles(IReadOnlyCollection<ReadSample> samples)
     {

@@ -27,7 +27,7 @@ public static class ScaleOutExtensions
 
         builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
         builder.Services.AddSingleton(sp => new SharedKeyRingRepository(
-            sp.GetRequiredService<IConnectionMultiplexer>(),
+            sp.GetRequiredService<RedisGateway>(),
             DataProtectionKey(sp.GetRequiredService<IOptions<CacheOptions>>().Value),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SharedKeyRingRepository>>()));

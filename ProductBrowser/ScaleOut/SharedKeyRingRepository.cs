@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using ProductBrowser.Caching;
 using StackExchange.Redis;
 
@@ -22,10 +21,9 @@ public sealed partial class SharedKeyRingRepository : IXmlRepository, IDisposabl
 {
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
 
-    private readonly IConnectionMultiplexer _redis;
+    private readonly RedisGateway _redis;
     private readonly RedisKey _key;
     private readonly ILogger<SharedKeyRingRepository> _logger;
-    private readonly RedisXmlRepository _shared;
     private readonly Lock _gate = new();
     // One write-back at a time (the periodic check and a ring read may both try): each sees what the other wrote.
     private readonly Lock _saving = new();
@@ -35,12 +33,11 @@ public sealed partial class SharedKeyRingRepository : IXmlRepository, IDisposabl
     private CancellationTokenSource _changed = new();
     private int _checking;
 
-    public SharedKeyRingRepository(IConnectionMultiplexer redis, RedisKey key, TimeProvider time, ILogger<SharedKeyRingRepository> logger)
+    public SharedKeyRingRepository(RedisGateway redis, RedisKey key, TimeProvider time, ILogger<SharedKeyRingRepository> logger)
     {
         _redis = redis;
         _key = key;
         _logger = logger;
-        _shared = new RedisXmlRepository(() => redis.GetDatabase(), key);
         _timer = time.CreateTimer(_ => _ = CheckAsync(), null, CheckInterval, CheckInterval);
     }
 
@@ -68,7 +65,7 @@ public sealed partial class SharedKeyRingRepository : IXmlRepository, IDisposabl
 
             return elements;
         }
-        catch (Exception ex) when (RedisCircuitBreaker.IsRedisFailure(ex))
+        catch (Exception ex) when (RedisFailures.IsRedisFailure(ex))
         {
             LogReadFailed(_logger, ex);
             lock (_gate)
@@ -82,9 +79,9 @@ public sealed partial class SharedKeyRingRepository : IXmlRepository, IDisposabl
     {
         try
         {
-            _shared.StoreElement(element, friendlyName);
+            Append(element);
         }
-        catch (Exception ex) when (RedisCircuitBreaker.IsRedisFailure(ex))
+        catch (Exception ex) when (RedisFailures.IsRedisFailure(ex))
         {
             LogHeldLocally(_logger, ex, friendlyName);
             lock (_gate)
@@ -130,13 +127,13 @@ public sealed partial class SharedKeyRingRepository : IXmlRepository, IDisposabl
                 await Task.Run(SaveHeldKeys);
             }
 
-            var length = await _redis.GetDatabase().ListLengthAsync(_key);
+            var length = await _redis.RunAsync("LLEN", database => database.ListLengthAsync(_key));
             if (held > 0 || length != read)
             {
                 SignalChanged();
             }
         }
-        catch (Exception ex) when (RedisCircuitBreaker.IsRedisFailure(ex))
+        catch (Exception ex) when (RedisFailures.IsRedisFailure(ex))
         {
             // Redis went away again: the next check retries.
         }
@@ -191,7 +188,7 @@ public sealed partial class SharedKeyRingRepository : IXmlRepository, IDisposabl
         {
             if (KeyId(element) is not { } id || present.Add(id))
             {
-                _shared.StoreElement(element, "");
+                Append(element);
             }
 
             lock (_gate)
@@ -212,13 +209,17 @@ public sealed partial class SharedKeyRingRepository : IXmlRepository, IDisposabl
         {
             try
             {
-                return Distinct(_shared.GetAllElements());
+                return Distinct(_redis.Run("LRANGE", database => database.ListRange(_key)).Select(value => XElement.Parse((string)value!)).ToList());
             }
             catch (RedisTimeoutException) when (attempt < 3)
             {
             }
         }
     }
+
+    // The format of the framework's RedisXmlRepository (one unformatted element per list item), so rings stay readable both ways.
+    private void Append(XElement element) =>
+        _redis.Run("RPUSH", database => database.ListRightPush(_key, element.ToString(SaveOptions.DisableFormatting)));
 
     private static IReadOnlyCollection<XElement> Distinct(IReadOnlyCollection<XElement> elements)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using ProductBrowser.Caching;
+using ProductBrowser.Data;
 
 namespace ProductBrowser.Catalog.Changes;
 
@@ -101,7 +102,7 @@ public sealed partial class CatalogChangeFeed(
                         var touched = await invalidator.ApplyAsync(page.Changes, stoppingToken);
                         Publish(touched);
                     }
-                    catch (Exception ex) when (RedisCircuitBreaker.IsRedisFailure(ex))
+                    catch (Exception ex) when (RedisFailures.IsRedisFailure(ex))
                     {
                         status.Failed(page.Changes.Count, ex.Message);
                         LogApplyFailed(logger, ex, page.Changes.Count);
@@ -135,7 +136,7 @@ public sealed partial class CatalogChangeFeed(
                     lastPruned = time.GetUtcNow();
                 }
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && (RedisCircuitBreaker.IsRedisFailure(ex) || CatalogFailures.IsDatabaseFailure(ex)))
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && (RedisFailures.IsRedisFailure(ex) || DatabaseFailures.IsDatabaseFailure(ex)))
             {
                 status.Failed(status.Backlog, ex.Message);
                 LogReadFailed(logger, ex);

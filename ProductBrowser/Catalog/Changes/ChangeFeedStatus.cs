@@ -4,13 +4,22 @@ namespace ProductBrowser.Catalog.Changes;
 /// Where this instance's change feed stands, for the dashboard and <c>/health</c>: the last applied position, changes
 /// read but not applied yet (Redis unreachable), and invalidation lag (change recorded in PostgreSQL to applied here).
 /// </summary>
-public sealed class ChangeFeedStatus(TimeProvider time)
+public sealed class ChangeFeedStatus
 {
     private const int MaxSamples = 2_000;
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
     private readonly Lock _gate = new();
     private readonly Queue<(DateTimeOffset At, double Milliseconds)> _lags = new();
+    private readonly TimeProvider _time;
+    private readonly CatalogMetrics _metrics;
     private DateTimeOffset _startedAt = DateTimeOffset.MaxValue;
+
+    public ChangeFeedStatus(TimeProvider time, CatalogMetrics metrics)
+    {
+        _time = time;
+        _metrics = metrics;
+        metrics.ObserveChangeBacklog(() => Backlog);
+    }
 
     public bool Running { get; private set; }
 
@@ -29,12 +38,12 @@ public sealed class ChangeFeedStatus(TimeProvider time)
     public void Started()
     {
         Running = true;
-        _startedAt = time.GetUtcNow();
+        _startedAt = _time.GetUtcNow();
     }
 
     public void Applied(long position, IReadOnlyList<CatalogChange> changes)
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         lock (_gate)
         {
             Position = Math.Max(Position, position);
@@ -47,7 +56,9 @@ public sealed class ChangeFeedStatus(TimeProvider time)
             {
                 if (change.RecordedAt >= _startedAt)
                 {
-                    _lags.Enqueue((now, Math.Max(0, (now - change.RecordedAt).TotalMilliseconds)));
+                    var lag = now - change.RecordedAt < TimeSpan.Zero ? TimeSpan.Zero : now - change.RecordedAt;
+                    _lags.Enqueue((now, lag.TotalMilliseconds));
+                    _metrics.RecordChangeLag(lag);
                 }
             }
 
@@ -63,7 +74,7 @@ public sealed class ChangeFeedStatus(TimeProvider time)
         lock (_gate)
         {
             Backlog = backlog;
-            FailingSince ??= time.GetUtcNow();
+            FailingSince ??= _time.GetUtcNow();
             LastError = error;
         }
     }
@@ -72,7 +83,7 @@ public sealed class ChangeFeedStatus(TimeProvider time)
     public (double P50, double P99)? Lag()
     {
         double[] lags;
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         lock (_gate)
         {
             lags = [.. _lags.Where(l => now - l.At <= Window).Select(l => l.Milliseconds)];

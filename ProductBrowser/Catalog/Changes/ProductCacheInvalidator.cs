@@ -13,7 +13,7 @@ namespace ProductBrowser.Catalog.Changes;
 /// exactly the products that embed its name. Never a flush: only what changed is touched.
 /// </summary>
 public sealed partial class ProductCacheInvalidator(
-    IConnectionMultiplexer redis,
+    RedisGateway redis,
     CacheStore cache,
     CacheKeys keys,
     ProductMemoryTier memory,
@@ -155,8 +155,7 @@ public sealed partial class ProductCacheInvalidator(
     private async Task<long> UnlinkAllAsync(CancellationToken cancellationToken)
     {
         long removed = 0;
-        var database = redis.GetDatabase();
-        foreach (var server in redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+        await redis.ForEachPrimaryAsync("SCAN+UNLINK", async (server, database) =>
         {
             var batch = new List<RedisKey>(500);
             await foreach (var key in server.KeysAsync(database.Database, keys.AllPattern, pageSize: 500).WithCancellation(cancellationToken))
@@ -173,7 +172,7 @@ public sealed partial class ProductCacheInvalidator(
             {
                 removed += await UnlinkAsync(database, batch);
             }
-        }
+        });
 
         return removed;
     }

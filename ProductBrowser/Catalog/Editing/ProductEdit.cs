@@ -1,4 +1,5 @@
 using ProductBrowser.Data;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Catalog.Editing;
 

@@ -1,8 +1,10 @@
+using ProductBrowser.Caching;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ProductBrowser.Audit;
 using ProductBrowser.Catalog.Changes;
 using ProductBrowser.Data;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Catalog.Editing;
 
@@ -86,7 +88,7 @@ public sealed partial class ProductEditService(
         {
             return ProductSaveResult.Invalid(new Dictionary<string, string> { [""] = "The catalog refused these values; check the weight and dimensions." });
         }
-        catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex) || ex is DbUpdateException)
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex) || ex is DbUpdateException)
         {
             LogSaveFailed(logger, ex, edit.Id);
             return new ProductSaveResult(ProductSaveStatus.Unavailable, null, new Dictionary<string, string>());
@@ -97,7 +99,7 @@ public sealed partial class ProductEditService(
         {
             await invalidator.ApplyAsync([new CatalogChange(edit.Id, null, revision, [.. oldCodes.Union(newCodes)], [oldCategory, changes.CategoryId])], cancellationToken);
         }
-        catch (Exception ex) when (ProductBrowser.Caching.RedisCircuitBreaker.IsRedisFailure(ex))
+        catch (Exception ex) when (RedisFailures.IsRedisFailure(ex))
         {
             // Saved: the change feed applies it once Redis answers.
             LogInvalidationDeferred(logger, ex, edit.Id);

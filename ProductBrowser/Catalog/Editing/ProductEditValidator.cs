@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ProductBrowser.Data;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Catalog.Editing;
 

@@ -106,7 +106,7 @@ public sealed partial class SkuLookupService(
             entry = new CachedCode(match?.Id, suggestions, time.GetUtcNow() + ttl) { Pack = match?.Pack };
             version = match?.Revision ?? 0;
         }
-        catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
+        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
             LogDatabaseFailed(logger, ex, code);
             return (null, new CacheReadReport(cached.Error is null ? CacheOutcome.Miss : CacheOutcome.Error, key!,

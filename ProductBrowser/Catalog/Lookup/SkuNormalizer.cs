@@ -23,6 +23,15 @@ public static class SkuNormalizer
     public static ScannedCode Normalize(string? raw) =>
         Normalize(raw, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
 
+    /// <summary>
+    /// The SKU or barcode a search box names: the normalized code when <paramref name="text"/> reads as one (a scanned
+    /// label, a lower-case SKU), else the text trimmed and upper-cased; null when blank.
+    /// </summary>
+    public static string? Canonical(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : Normalize(text) is { IsValid: true } code ? code.Code
+        : text.Trim().ToUpperInvariant();
+
     /// <param name="raw">What the scanner or keyboard sent.</param>
     /// <param name="today">The date GS1 two-digit years are placed against (the GS1 century rule).</param>
     public static ScannedCode Normalize(string? raw, DateOnly today)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ProductBrowser.Audit;
 using ProductBrowser.Components.Products;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Components.Audit;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using ProductBrowser.Audit;
+using ProductBrowser.Catalog.Lookup;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Components.Audit;
 
@@ -18,7 +20,7 @@ public static class AuditListUrl
 
     public static AuditQuery Parse(Parameters p) => new()
     {
-        Sku = Text(p.Sku),
+        Sku = SkuNormalizer.Canonical(p.Sku),
         Actor = Text(p.Actor),
         OutsideOnly = p.Outside is "1" or "true",
         Action = AuditActions.TryParse(p.Action),

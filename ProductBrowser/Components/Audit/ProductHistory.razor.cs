@@ -42,7 +42,7 @@ public sealed partial class ProductHistory : ComponentBase
             _events = await Audit.GetProductHistoryAsync(ProductId, Count);
             _failed = false;
         }
-        catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
+        catch (Exception ex) when (CatalogFailures.IsUnavailable(ex))
         {
             _failed = true;
         }

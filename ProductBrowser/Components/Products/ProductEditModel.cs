@@ -1,6 +1,7 @@
 using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.Editing;
 using ProductBrowser.Data;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Components.Products;
 

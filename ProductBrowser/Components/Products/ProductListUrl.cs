@@ -1,6 +1,7 @@
 using System.Globalization;
 using ProductBrowser.Catalog.List;
 using ProductBrowser.Data;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Components.Products;
 

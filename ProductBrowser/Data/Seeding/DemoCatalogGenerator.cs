@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Data.Seeding;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using ProductBrowser.Audit;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Data.Seeding;
 

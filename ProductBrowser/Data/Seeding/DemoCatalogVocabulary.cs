@@ -1,3 +1,5 @@
+using ProductBrowser.Domain;
+
 namespace ProductBrowser.Data.Seeding;
 
 /// <summary>The words the demo catalog is made of. Changing them changes every generated catalog.</summary>

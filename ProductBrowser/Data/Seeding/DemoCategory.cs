@@ -1,3 +1,5 @@
+using ProductBrowser.Domain;
+
 namespace ProductBrowser.Data.Seeding;
 
 /// <summary>What the generator knows about one category: the items it holds and the uses it names.</summary>

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using ProductBrowser.Audit;
 using ProductBrowser.Catalog;
+using ProductBrowser.Catalog.Lookup;
 using ProductBrowser.Components.Audit;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Components.Pages.Admin;
 
@@ -88,7 +90,7 @@ public sealed partial class AuditTrailPage : ComponentBase, IDisposable
             // A newer URL replaced this one.
             return;
         }
-        catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
+        catch (Exception ex) when (CatalogFailures.IsUnavailable(ex))
         {
             _error = "The audit trail could not be read right now; try again in a moment.";
         }
@@ -98,7 +100,7 @@ public sealed partial class AuditTrailPage : ComponentBase, IDisposable
 
     private void ApplyFilters() => Navigation.NavigateTo(AuditListUrl.For(new AuditQuery
     {
-        Sku = _sku,
+        Sku = SkuNormalizer.Canonical(_sku),
         Actor = _actor,
         OutsideOnly = _outside,
         Action = AuditActions.TryParse(_action),

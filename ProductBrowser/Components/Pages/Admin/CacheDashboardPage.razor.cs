@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor;
+using ProductBrowser.Admin;
+using ProductBrowser.Catalog;
 using ProductBrowser.Components.Products;
 using ProductBrowser.Diagnostics;
 
@@ -30,7 +32,7 @@ public sealed partial class CacheDashboardPage : ComponentBase, IDisposable
 
     [Inject] private CacheStatistics Statistics { get; set; } = null!;
     [Inject] private CacheAdministration Administration { get; set; } = null!;
-    [Inject] private ProductBrowser.Caching.ProductMemoryTier MemoryTier { get; set; } = null!;
+    [Inject] private ProductMemoryTier MemoryTier { get; set; } = null!;
     [Inject] private HealthCheckService Health { get; set; } = null!;
     [Inject] private ProductBrowser.Catalog.Changes.ChangeFeedStatus Feed { get; set; } = null!;
     [Inject] private CacheConsistencySampler Sampler { get; set; } = null!;
@@ -95,7 +97,7 @@ public sealed partial class CacheDashboardPage : ComponentBase, IDisposable
         {
             _sample = await Sampler.SampleAsync(SampleSize, _disposed.Token);
         }
-        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException || ProductBrowser.Catalog.CatalogFailures.IsDatabaseFailure(ex))
+        catch (Exception ex) when (CatalogFailures.IsUnavailable(ex))
         {
             Snackbar.Add("The consistency check needs Redis and PostgreSQL; one of them did not answer.", Severity.Error);
         }
@@ -206,7 +208,11 @@ public sealed partial class CacheDashboardPage : ComponentBase, IDisposable
     {
         if (await ConfirmAsync("Reset counters", "Start this instance's figures again from zero?", "Reset"))
         {
-            await RecordedAsync("counter reset", Administration.ResetCountersAsync);
+            await RecordedAsync("counter reset", actor =>
+            {
+                Statistics.Reset();
+                return Administration.RecordCountersResetAsync(actor);
+            });
         }
     }
 
@@ -217,7 +223,7 @@ public sealed partial class CacheDashboardPage : ComponentBase, IDisposable
         {
             await tool(await UserAsync());
         }
-        catch (Exception ex) when (ProductBrowser.Catalog.CatalogFailures.IsDatabaseFailure(ex))
+        catch (Exception ex) when (CatalogFailures.IsUnavailable(ex))
         {
             Snackbar.Add($"PostgreSQL did not answer: the {name} may have run without a record in the audit trail.", Severity.Error);
         }

@@ -46,7 +46,7 @@ public sealed partial class ProductEditPage : ComponentBase
         {
             _categories = await Categories.GetCategoriesAsync();
         }
-        catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
+        catch (Exception ex) when (CatalogFailures.IsUnavailable(ex))
         {
             _loadError = "The catalog is temporarily unavailable; editing is not possible right now.";
             return;

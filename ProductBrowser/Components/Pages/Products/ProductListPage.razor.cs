@@ -8,6 +8,7 @@ using ProductBrowser.Catalog.List;
 using ProductBrowser.Components.Products;
 using ProductBrowser.Components.Shared;
 using ProductBrowser.Data;
+using ProductBrowser.Domain;
 
 namespace ProductBrowser.Components.Pages.Products;
 
@@ -95,7 +96,7 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
             _categories = await Categories.GetCategoriesAsync();
             ShowCategoryCounts(null);
         }
-        catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
+        catch (Exception ex) when (CatalogFailures.IsUnavailable(ex))
         {
             // The filter offers "All categories" only; the list itself says whether the database answers.
         }
@@ -171,7 +172,7 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
             // A newer request replaced this one; its answer will be shown instead.
             return;
         }
-        catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
+        catch (Exception ex) when (CatalogFailures.IsUnavailable(ex))
         {
             _error = "The product list could not be loaded right now. The results shown may be out of date; try again in a moment.";
         }
@@ -214,7 +215,7 @@ public sealed partial class ProductListPage : ComponentBase, IAsyncDisposable
         {
             // A newer query replaced this one.
         }
-        catch (Exception ex) when (CatalogFailures.IsDatabaseFailure(ex))
+        catch (Exception ex) when (CatalogFailures.IsUnavailable(ex))
         {
             // The total is a nicety: the page is already shown.
         }

@@ -7,9 +7,10 @@ using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.Changes;
 using ProductBrowser.Catalog.Lookup;
 using ProductBrowser.Data;
+using ProductBrowser.Domain;
 using StackExchange.Redis;
 
-namespace ProductBrowser.Diagnostics;
+namespace ProductBrowser.Admin;
 
 /// <summary>
 /// What the admin dashboard reads from Redis and does to it. Only ever touches this app's keys. Every tool is recorded in
@@ -17,12 +18,11 @@ namespace ProductBrowser.Diagnostics;
 /// has still run and the exception says so.
 /// </summary>
 public sealed class CacheAdministration(
-    IConnectionMultiplexer redis,
+    RedisGateway redis,
     CacheKeys keys,
     ProductCacheInvalidator invalidator,
     IDbContextFactory<CatalogDbContext> dbFactory,
     IServiceScopeFactory scopes,
-    CacheStatistics statistics,
     AuditTrail audit,
     TimeProvider time)
 {
@@ -35,16 +35,10 @@ public sealed class CacheAdministration(
     {
         try
         {
-            var server = redis.GetServers().FirstOrDefault(s => s.IsConnected);
-            if (server is null)
-            {
-                return null;
-            }
-
-            var info = await server.InfoAsync().WaitAsync(TimeSpan.FromSeconds(2));
-            return info.SelectMany(group => group).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+            var info = await redis.OnAnyServerAsync("INFO", server => server.InfoAsync().WaitAsync(TimeSpan.FromSeconds(2)));
+            return info?.SelectMany(group => group).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisFailures.IsRedisFailure(ex))
         {
             return null;
         }
@@ -69,20 +63,20 @@ public sealed class CacheAdministration(
         try
         {
             long count = 0;
-            foreach (var server in redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+            await redis.ForEachPrimaryAsync("SCAN", async (server, database) =>
             {
-                await foreach (var _ in server.KeysAsync(pattern: keys.ProductPattern, pageSize: 1_000))
+                await foreach (var _ in server.KeysAsync(database.Database, keys.ProductPattern, pageSize: 1_000))
                 {
                     count++;
                 }
-            }
+            });
 
             lock (_counting)
             {
                 _productKeys = (count, time.GetUtcNow());
             }
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisFailures.IsRedisFailure(ex))
         {
             // The card shows the last count, with its time.
         }
@@ -119,11 +113,10 @@ public sealed class CacheAdministration(
             keysToShow.Add(keys.Product(productId));
         }
 
-        var database = redis.GetDatabase();
         var result = new List<KeyInspection>();
         foreach (var key in keysToShow)
         {
-            var value = await database.StringGetWithExpiryAsync(key);
+            var value = await redis.RunAsync("GET", database => database.StringGetWithExpiryAsync(key));
             result.Add(value.Value.IsNull
                 ? new KeyInspection(key!, false, null, 0, null)
                 : Inspected(key!, value.Expiry, (byte[])value.Value!));
@@ -186,12 +179,9 @@ public sealed class CacheAdministration(
         return removed;
     }
 
-    /// <summary>Starts this instance's cache figures again from zero (the record names the instance).</summary>
-    public async Task ResetCountersAsync(string actor)
-    {
-        statistics.Reset();
-        await audit.RecordAsync(actor, AuditAction.ResetCounters, cancellationToken: CancellationToken.None);
-    }
+    /// <summary>Records that an admin started this instance's dashboard figures again from zero (the record names the instance).</summary>
+    public Task RecordCountersResetAsync(string actor) =>
+        audit.RecordAsync(actor, AuditAction.ResetCounters, cancellationToken: CancellationToken.None);
 
     private static KeyInspection Inspected(string key, TimeSpan? expiry, byte[] stored)
     {

@@ -1,4 +1,4 @@
-namespace ProductBrowser.Audit;
+namespace ProductBrowser.Domain;
 
 /// <summary>The words <see cref="AuditAction"/>s are stored as, in <c>audit_events.action</c>, in URLs and in SQL queries.</summary>
 public static class AuditActions
@@ -27,5 +27,5 @@ public static class AuditActions
         name is not null && ByName.TryGetValue(name, out var action) ? action : null;
 
     /// <summary>The CHECK constraint's list: every word the column may hold.</summary>
-    internal static string SqlList => string.Join(", ", Names.Values.Select(name => $"'{name}'"));
+    public static string SqlList => string.Join(", ", Names.Values.Select(name => $"'{name}'"));
 }

@@ -1,4 +1,4 @@
-namespace ProductBrowser.Data;
+namespace ProductBrowser.Domain;
 
 /// <summary>A level of a product's packaging hierarchy above the base unit, each with a GTIN of its own.</summary>
 public enum PackLevel

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using ProductBrowser.Caching;
 using StackExchange.Redis;
 
-namespace ProductBrowser.Caching;
+namespace ProductBrowser.Catalog;
 
 /// <summary>
 /// An optional in-process tier in front of Redis (<c>Cache:MemoryTier</c>, off by default): product entries read from
@@ -15,7 +16,7 @@ public sealed partial class ProductMemoryTier : IDisposable
 {
     private readonly MemoryCache? _entries;
     private readonly TimeSpan _ttl;
-    private readonly IConnectionMultiplexer _redis;
+    private readonly RedisGateway _redis;
     private readonly RedisChannel _channel;
     private readonly TimeProvider _time;
     private readonly ILogger<ProductMemoryTier> _logger;
@@ -23,7 +24,7 @@ public sealed partial class ProductMemoryTier : IDisposable
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Tombstone> _tombstones = new();
     private long _generation;
 
-    public ProductMemoryTier(IOptions<CacheOptions> options, IConnectionMultiplexer redis, CacheKeys keys, TimeProvider time, ILogger<ProductMemoryTier> logger)
+    public ProductMemoryTier(IOptions<CacheOptions> options, RedisGateway redis, CacheKeys keys, TimeProvider time, ILogger<ProductMemoryTier> logger)
     {
         var settings = options.Value;
         _ttl = settings.MemoryTierTtl;
@@ -158,9 +159,9 @@ public sealed partial class ProductMemoryTier : IDisposable
     {
         try
         {
-            await _redis.GetSubscriber().PublishAsync(_channel, message);
+            await _redis.PublishAsync(_channel, message);
         }
-        catch (Exception ex) when (RedisCircuitBreaker.IsRedisFailure(ex))
+        catch (Exception ex) when (RedisFailures.IsRedisFailure(ex))
         {
             LogPublishFailed(_logger, ex);
         }
@@ -171,7 +172,7 @@ public sealed partial class ProductMemoryTier : IDisposable
         try
         {
             // The client restores the subscription by itself after a reconnect.
-            await _redis.GetSubscriber().SubscribeAsync(_channel, (_, message) =>
+            await _redis.SubscribeAsync(_channel, (_, message) =>
             {
                 if (message == Everything)
                 {
@@ -183,7 +184,7 @@ public sealed partial class ProductMemoryTier : IDisposable
                 }
             });
         }
-        catch (Exception ex) when (RedisCircuitBreaker.IsRedisFailure(ex))
+        catch (Exception ex) when (RedisFailures.IsRedisFailure(ex))
         {
             LogSubscribeFailed(_logger, ex);
         }

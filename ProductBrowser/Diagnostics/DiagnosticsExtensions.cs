@@ -4,17 +4,35 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ProductBrowser.Diagnostics;
 
-public static class HealthEndpoints
+public static class DiagnosticsExtensions
 {
     private const string ReadyTag = "ready";
 
-    public static IHostApplicationBuilder AddHealthEndpoints(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// What operators and admins watch: the health checks, the dashboard's read figures (from the catalog's instruments,
+    /// listened to from start-up) and the cache consistency check.
+    /// </summary>
+    public static IHostApplicationBuilder AddDiagnostics(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<CacheStatistics>();
+        // Resolved at start so the dashboard counts every read from the first one.
+        builder.Services.AddHostedService<ListenFromStart>();
+        builder.Services.AddSingleton<CacheConsistencySampler>();
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadyTag])
             .AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag])
             .AddCheck<ChangeFeedHealthCheck>("change-feed", tags: [ReadyTag]);
         return builder;
+    }
+
+    /// <summary>Resolving it creates the statistics, whose listener then sees every read that follows.</summary>
+    private sealed class ListenFromStart(CacheStatistics statistics) : IHostedService
+    {
+        public CacheStatistics Statistics { get; } = statistics;
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary><c>/alive</c>: the process answers. <c>/health</c>: PostgreSQL and Redis, as JSON without secrets.</summary>

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ProductBrowser.Domain;
 
-namespace ProductBrowser.Audit;
+namespace ProductBrowser.Data;
 
 internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditRecord>
 {

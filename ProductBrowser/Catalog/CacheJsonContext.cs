@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ProductBrowser.Caching;
+namespace ProductBrowser.Catalog;
 
 /// <summary>Source-generated serialization for cache entries: no reflection on the hot path.</summary>
 [JsonSourceGenerationOptions(

@@ -1,4 +1,4 @@
-namespace ProductBrowser.Audit;
+namespace ProductBrowser.Domain;
 
 /// <summary>What an audit event records. Stored as the text of <see cref="AuditActions"/>; the triggers write the same words.</summary>
 public enum AuditAction

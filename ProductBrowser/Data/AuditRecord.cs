@@ -1,8 +1,10 @@
-namespace ProductBrowser.Audit;
+using ProductBrowser.Domain;
+
+namespace ProductBrowser.Data;
 
 /// <summary>
 /// A row of <c>audit_events</c> as EF maps it. The app only ever inserts these (the table refuses UPDATE and DELETE);
-/// pages get <see cref="AuditEvent"/>s.
+/// pages get audit events (<c>Audit.AuditEvent</c>).
 /// </summary>
 public class AuditRecord
 {

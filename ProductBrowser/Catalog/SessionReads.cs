@@ -1,6 +1,4 @@
-using ProductBrowser.Catalog;
-
-namespace ProductBrowser.Diagnostics;
+namespace ProductBrowser.Catalog;
 
 /// <summary>The last product reads of one user session (one Blazor circuit), newest first, for the cache panel.</summary>
 public sealed class SessionReads

@@ -1,6 +1,5 @@
-using ProductBrowser.Catalog;
 
-namespace ProductBrowser.Caching;
+namespace ProductBrowser.Catalog;
 
 /// <summary>
 /// What is stored in Redis for a product id: the product, or null for "no such product" (kept briefly). The entry is

@@ -1,0 +1,109 @@
+using StackExchange.Redis;
+
+namespace ProductBrowser.Caching;
+
+/// <summary>
+/// The one road to Redis: the only holder of the process's <see cref="IConnectionMultiplexer"/>. Every command goes
+/// through the circuit breaker, is timed and traced (<see cref="RedisTelemetry"/>), and fails by one rule
+/// (<see cref="RedisFailures"/>). A command refused by the open breaker throws a <see cref="RedisException"/> without
+/// being sent.
+/// </summary>
+public sealed class RedisGateway(IConnectionMultiplexer redis, RedisCircuitBreaker breaker, RedisTelemetry telemetry, TimeProvider time)
+{
+    /// <summary>True while Redis is being skipped after repeated failures.</summary>
+    public bool IsUnavailable => breaker.IsOpen;
+
+    public bool IsConnected => redis.IsConnected;
+
+    internal RedisCircuitBreaker Breaker => breaker;
+
+    internal RedisTelemetry Telemetry => telemetry;
+
+    internal IDatabase Database => redis.GetDatabase();
+
+    public Task RunAsync(string operation, Func<IDatabase, Task> command) =>
+        RunAsync(operation, async database =>
+        {
+            await command(database).ConfigureAwait(false);
+            return true;
+        });
+
+    public async Task<T> RunAsync<T>(string operation, Func<IDatabase, Task<T>> command)
+    {
+        var call = Enter(operation);
+        try
+        {
+            var result = await command(redis.GetDatabase()).ConfigureAwait(false);
+            Exit(operation, call);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            Exit(operation, call, ex);
+            throw;
+        }
+    }
+
+    /// <summary>A synchronous command, for callers behind a synchronous interface (the data-protection key ring).</summary>
+    public T Run<T>(string operation, Func<IDatabase, T> command)
+    {
+        var call = Enter(operation);
+        try
+        {
+            var result = command(redis.GetDatabase());
+            Exit(operation, call);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            Exit(operation, call, ex);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs a command on each connected primary in turn (SCAN, INFO: server commands that see one node's keys), as one
+    /// call through the breaker.
+    /// </summary>
+    public Task ForEachPrimaryAsync(string operation, Func<IServer, IDatabase, Task> command) =>
+        RunAsync(operation, async database =>
+        {
+            foreach (var server in redis.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+            {
+                await command(server, database).ConfigureAwait(false);
+            }
+        });
+
+    /// <summary>Any one connected server (for INFO); null when none is.</summary>
+    public Task<T?> OnAnyServerAsync<T>(string operation, Func<IServer, Task<T>> command) where T : class =>
+        RunAsync(operation, async _ => redis.GetServers().FirstOrDefault(s => s.IsConnected) is { } server
+            ? await command(server).ConfigureAwait(false)
+            : null);
+
+    public Task PublishAsync(RedisChannel channel, RedisValue message) =>
+        RunAsync("PUBLISH", _ => redis.GetSubscriber().PublishAsync(channel, message));
+
+    /// <summary>Subscribes once; the client restores the subscription by itself after a reconnect.</summary>
+    public Task SubscribeAsync(RedisChannel channel, Action<RedisChannel, RedisValue> handler) =>
+        RunAsync("SUBSCRIBE", _ => redis.GetSubscriber().SubscribeAsync(channel, handler));
+
+    private Call Enter(string operation) => breaker.TryEnter(out var trial)
+        ? new Call(trial, time.GetTimestamp(), RedisTelemetry.Start(operation))
+        : throw new RedisException(RedisFailures.OpenMessage);
+
+    private void Exit(string operation, Call call, Exception? failure = null)
+    {
+        if (failure is null)
+        {
+            breaker.Succeeded(call.Trial);
+        }
+        else
+        {
+            breaker.Failed(call.Trial);
+        }
+
+        telemetry.Record(operation, time.GetElapsedTime(call.Started), call.Activity, failure);
+    }
+
+    private readonly record struct Call(bool Trial, long Started, System.Diagnostics.Activity? Activity);
+}
