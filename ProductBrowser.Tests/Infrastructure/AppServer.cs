@@ -30,7 +30,10 @@ public sealed class AppServer(
     {
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        // A test may add a port (the Prometheus one): the app's own is the other.
+        var metricsPort = settings is not null && settings.TryGetValue("Telemetry:PrometheusPort", out var port) ? $":{port}" : null;
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(a => metricsPort is null || !a.EndsWith(metricsPort, StringComparison.Ordinal));
         BaseAddress = new Uri(address);
     }
 
