@@ -1,5 +1,5 @@
 using ProductBrowser.Catalog.List;
-using ProductBrowser.Components.Products;
+using ProductBrowser.Components.Products.List;
 using ProductBrowser.Data;
 using ProductBrowser.Domain;
 

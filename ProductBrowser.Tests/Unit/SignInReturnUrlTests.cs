@@ -5,14 +5,28 @@ namespace ProductBrowser.Tests.Unit;
 public sealed class SignInReturnUrlTests
 {
     [Theory]
-    [InlineData("/products?q=hammer", "/products?q=hammer")]
-    [InlineData("admin/cache", "/admin/cache")]
-    [InlineData(null, "/products")]
-    [InlineData("//evil.example/steal", "/products")]
-    [InlineData("/\\evil.example", "/products")]
-    [InlineData("https://evil.example/", "/products")]
-    public void OnlyPathsOnThisSiteAreFollowedAfterSignIn(string? returnUrl, string expected)
+    [InlineData("/products?q=x", "/products?q=x")]
+    [InlineData("/admin/cache", "/admin/cache")]
+    [InlineData("~/admin/cache", "/admin/cache")]
+    public void PathsOnThisSiteAreFollowedAfterSignIn(string returnUrl, string expected)
     {
         Assert.Equal(expected, Login.LocalReturnUrl(returnUrl));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("//evil.example")]
+    [InlineData("//evil.example/steal")]
+    [InlineData("/\\evil")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https://evil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("admin/cache")]
+    public void AnythingElseGoesToTheProductList(string? returnUrl)
+    {
+        Assert.Equal("/products", Login.LocalReturnUrl(returnUrl));
     }
 }

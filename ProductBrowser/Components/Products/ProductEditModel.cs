@@ -1,6 +1,5 @@
 using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.Editing;
-using ProductBrowser.Data;
 using ProductBrowser.Domain;
 
 namespace ProductBrowser.Components.Products;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ProductBrowser.Data;
 using ProductBrowser.Domain;
 
 namespace ProductBrowser.Components.Products;

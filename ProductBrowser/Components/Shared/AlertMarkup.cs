@@ -1,21 +1,23 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
+using MudBlazor;
 
 namespace ProductBrowser.Components.Shared;
 
 /// <summary>
-/// <c>MudAlert</c>'s markup without a component instance: an icon and a message in an alert of the given severity
-/// (<c>info</c>, <c>warning</c>, <c>error</c>) and variant (<c>text</c>, <c>outlined</c>).
+/// <c>MudAlert</c>'s markup without a component instance: an icon and a message in an alert of the given severity and
+/// variant. A dense alert keeps a small icon, to sit in a line of text.
 /// </summary>
 public static class AlertMarkup
 {
-    public static RenderFragment Of(string severity, string icon, RenderFragment message, string variant = "text",
+    private static readonly string SmallIcon = MudMarkup.Icon(Size.Small);
+
+    public static RenderFragment Of(Severity severity, string icon, RenderFragment message, Variant variant = Variant.Text,
         string? classes = null, string? testId = null, bool dense = false) => builder =>
-            Render(builder, $"mud-alert mud-alert-{variant}-{severity}{(dense ? " mud-dense" : "")}{(classes is null ? "" : " " + classes)}",
-                SvgIcon.Of(icon, dense ? "mud-icon-size-small" : "mud-icon-size-medium"), message, testId);
+            Render(builder, MudMarkup.Alert(severity, variant, dense, classes), SvgIcon.Of(icon, dense ? SmallIcon : null), message, testId);
 
     /// <summary>A plain-text message.</summary>
-    public static RenderFragment Of(string severity, string icon, string message, string variant = "text",
+    public static RenderFragment Of(Severity severity, string icon, string message, Variant variant = Variant.Text,
         string? classes = null, string? testId = null, bool dense = false) =>
         Of(severity, icon, builder => builder.AddContent(0, message), variant, classes, testId, dense);
 
@@ -30,13 +32,13 @@ public static class AlertMarkup
         }
 
         builder.OpenElement(4, "div");
-        builder.AddAttribute(5, "class", "mud-alert-position justify-sm-start");
+        builder.AddAttribute(5, "class", MudMarkup.AlertPosition);
         builder.OpenElement(6, "div");
-        builder.AddAttribute(7, "class", "mud-alert-icon mud-alert-icon-left");
+        builder.AddAttribute(7, "class", MudMarkup.AlertIcon);
         builder.AddContent(8, icon);
         builder.CloseElement();
         builder.OpenElement(9, "div");
-        builder.AddAttribute(10, "class", "mud-alert-message");
+        builder.AddAttribute(10, "class", MudMarkup.AlertMessage);
         builder.AddContent(11, message);
         builder.CloseElement();
         builder.CloseElement();

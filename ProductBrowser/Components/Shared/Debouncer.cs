@@ -9,7 +9,7 @@ public sealed class Debouncer : IDisposable
     private CancellationTokenSource? _pending;
 
     /// <summary>Waits <paramref name="delay"/>, then runs <paramref name="action"/> unless another call came meanwhile.</summary>
-    public async Task RunAsync(TimeSpan delay, Action action)
+    public async Task RunAsync(TimeSpan delay, Func<Task> action)
     {
         var pending = Restart();
         try
@@ -21,14 +21,14 @@ public sealed class Debouncer : IDisposable
             return;
         }
 
-        action();
+        await action();
     }
 
     /// <summary>Runs <paramref name="action"/> now, dropping a pending one (Enter pressed, field left).</summary>
-    public void RunNow(Action action)
+    public Task RunNow(Func<Task> action)
     {
         Restart();
-        action();
+        return action();
     }
 
     private CancellationTokenSource Restart()

@@ -13,8 +13,10 @@ public static class SvgIcon
     private static readonly ConcurrentDictionary<(string Icon, string Classes), MarkupString> Rendered = new();
 
     /// <param name="icon">An icon from <c>MudBlazor.Icons</c> (the SVG's inner markup).</param>
-    /// <param name="classes">Extra classes, such as a size (<c>mud-icon-size-small</c>) or spacing.</param>
-    public static MarkupString Of(string icon, string classes = "mud-icon-size-medium") =>
-        Rendered.GetOrAdd((icon, classes), static key => new MarkupString(
-            $"""<svg class="mud-icon-root mud-svg-icon {key.Classes}" focusable="false" viewBox="0 0 24 24" aria-hidden="true" role="img">{key.Icon}</svg>"""));
+    private static readonly string MediumIcon = MudMarkup.Icon();
+
+    /// <param name="classes">The icon's classes from <see cref="MudMarkup.Icon"/> (a medium icon when left out).</param>
+    public static MarkupString Of(string icon, string? classes = null) =>
+        Rendered.GetOrAdd((icon, classes ?? MediumIcon), static key => new MarkupString(
+            $"""<svg class="{key.Classes}" focusable="false" viewBox="0 0 24 24" aria-hidden="true" role="img">{key.Icon}</svg>"""));
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
 using ProductBrowser.Catalog.List;
-using ProductBrowser.Data;
 using ProductBrowser.Domain;
 
-namespace ProductBrowser.Components.Products;
+namespace ProductBrowser.Components.Products.List;
 
 /// <summary>
 /// The list's state in its URL, both ways: every parameter is optional and forgiving (an unknown sort or a bad number

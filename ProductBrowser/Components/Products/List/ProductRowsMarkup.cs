@@ -3,8 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 using ProductBrowser.Catalog.List;
+using ProductBrowser.Components.Shared;
 
-namespace ProductBrowser.Components.Products;
+namespace ProductBrowser.Components.Products.List;
 
 /// <summary>
 /// The product list's rows as one block of HTML. The rows carry no event handlers (a row opens through its own link),
@@ -16,19 +17,21 @@ public static class ProductRowsMarkup
 {
     // Encodes markup characters and quotes; leaves letters of every script readable.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    private const string Cells = MudMarkup.TableCell;
+    private const string NumericCells = MudMarkup.TableCell + " numeric";
 
     public static MarkupString Render(IReadOnlyList<ProductSummary> items)
     {
         var html = new StringBuilder(items.Count * 420);
         foreach (var product in items)
         {
-            html.Append("<tr class=\"mud-table-row product-row\">")
-                .Append("<td data-label=\"SKU\" class=\"mud-table-cell\"><a href=\"/products/").Append(product.Id.ToString("D"))
+            html.Append("<tr class=\"" + MudMarkup.TableRow + " product-row\">")
+                .Append("<td data-label=\"SKU\" class=\"" + Cells + "\"><a href=\"/products/").Append(product.Id.ToString("D"))
                 .Append("\" class=\"sku-link\">").Append(Encoder.Encode(product.Sku)).Append("</a></td>");
-            Cell(html, "Name", "mud-table-cell", product.Name);
-            Cell(html, "Category", "mud-table-cell", product.Category);
-            Cell(html, "Weight", "mud-table-cell numeric", ProductFormat.Weight(product.WeightKg));
-            Cell(html, "Last updated", "mud-table-cell", ProductFormat.Timestamp(product.UpdatedAt));
+            Cell(html, "Name", Cells, product.Name);
+            Cell(html, "Category", Cells, product.Category);
+            Cell(html, "Weight", NumericCells, ProductFormat.Weight(product.WeightKg));
+            Cell(html, "Last updated", Cells, ProductFormat.Timestamp(product.UpdatedAt));
             html.Append("</tr>");
         }
 

@@ -1,7 +1,7 @@
 using ProductBrowser.Catalog.List;
 using ProductBrowser.Components.Shared;
 
-namespace ProductBrowser.Components.Products;
+namespace ProductBrowser.Components.Products.List;
 
 /// <summary>
 /// A typed filter of the product list (the search, a weight) whose value also lives in the URL. The text stays as typed:
