@@ -1,8 +1,8 @@
 using Microsoft.Playwright;
 using ProductBrowser.Data.Seeding;
+using ProductBrowser.Domain;
 using ProductBrowser.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
-using ProductBrowser.Domain;
 
 namespace ProductBrowser.Tests.EndToEnd;
 

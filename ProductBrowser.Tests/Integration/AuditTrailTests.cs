@@ -1,17 +1,17 @@
-using ProductBrowser.Admin;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using ProductBrowser.Admin;
 using ProductBrowser.Audit;
 using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.Editing;
 using ProductBrowser.Data;
 using ProductBrowser.Data.Seeding;
 using ProductBrowser.Diagnostics;
+using ProductBrowser.Domain;
 using ProductBrowser.ScaleOut;
 using ProductBrowser.Tests.Infrastructure;
-using ProductBrowser.Domain;
 
 namespace ProductBrowser.Tests.Integration;
 

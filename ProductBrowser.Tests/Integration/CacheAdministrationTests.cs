@@ -1,5 +1,5 @@
-using ProductBrowser.Admin;
 using Microsoft.EntityFrameworkCore;
+using ProductBrowser.Admin;
 using ProductBrowser.Catalog;
 using ProductBrowser.Data;
 using ProductBrowser.Data.Seeding;

@@ -1,10 +1,10 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.Changes;
 using ProductBrowser.Data.Seeding;
 using ProductBrowser.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ProductBrowser.Tests.Integration;
 

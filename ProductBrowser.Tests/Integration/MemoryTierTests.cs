@@ -1,5 +1,5 @@
-using ProductBrowser.Admin;
 using Microsoft.Extensions.Time.Testing;
+using ProductBrowser.Admin;
 using ProductBrowser.Caching;
 using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.Changes;

@@ -2,8 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using ProductBrowser.Catalog.List;
 using ProductBrowser.Data;
 using ProductBrowser.Data.Seeding;
-using ProductBrowser.Tests.Infrastructure;
 using ProductBrowser.Domain;
+using ProductBrowser.Tests.Infrastructure;
 
 namespace ProductBrowser.Tests.Integration;
 

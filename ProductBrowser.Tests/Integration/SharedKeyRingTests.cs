@@ -1,9 +1,9 @@
-using ProductBrowser.Caching;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using System.Net;
 using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using ProductBrowser.Caching;
 using ProductBrowser.Data.Seeding;
 using ProductBrowser.ScaleOut;
 using ProductBrowser.Tests.Infrastructure;

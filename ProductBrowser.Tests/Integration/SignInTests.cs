@@ -5,8 +5,8 @@ using Microsoft.Extensions.Hosting;
 using ProductBrowser.Accounts;
 using ProductBrowser.Data;
 using ProductBrowser.Data.Seeding;
-using ProductBrowser.Tests.Infrastructure;
 using ProductBrowser.Domain;
+using ProductBrowser.Tests.Infrastructure;
 
 namespace ProductBrowser.Tests.Integration;
 

@@ -1,8 +1,8 @@
-using ProductBrowser.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using ProductBrowser.Catalog;
 using ProductBrowser.Diagnostics;
 using ProductBrowser.ScaleOut;
+using ProductBrowser.Tests.Infrastructure;
 
 namespace ProductBrowser.Tests.Unit;
 

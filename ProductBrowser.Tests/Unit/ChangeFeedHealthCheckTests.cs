@@ -1,9 +1,9 @@
-using ProductBrowser.Tests.Infrastructure;
-using ProductBrowser.Catalog;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
+using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.Changes;
 using ProductBrowser.Diagnostics;
+using ProductBrowser.Tests.Infrastructure;
 
 namespace ProductBrowser.Tests.Unit;
 

@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ProductBrowser.Data;
-using ProductBrowser.ScaleOut;
 using ProductBrowser.Domain;
+using ProductBrowser.ScaleOut;
 
 namespace ProductBrowser.Audit;
 

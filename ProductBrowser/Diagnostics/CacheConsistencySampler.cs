@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProductBrowser.Caching;
-using ProductBrowser.Data;
 using ProductBrowser.Catalog;
+using ProductBrowser.Data;
 using StackExchange.Redis;
 
 namespace ProductBrowser.Diagnostics;

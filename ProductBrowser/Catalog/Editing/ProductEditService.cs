@@ -1,7 +1,7 @@
-using ProductBrowser.Caching;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ProductBrowser.Audit;
+using ProductBrowser.Caching;
 using ProductBrowser.Catalog.Changes;
 using ProductBrowser.Data;
 using ProductBrowser.Domain;
