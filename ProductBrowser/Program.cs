@@ -40,6 +40,13 @@ catch (OptionsValidationException ex)
 
     return 1;
 }
+catch (InvalidOperationException ex) when (ex.InnerException is FormatException or OverflowException or ArgumentException)
+{
+    // A setting whose text is not a value of its type (a TimeSpan, a number): the binder names the setting.
+    Console.Error.WriteLine("ProductBrowser cannot start; its configuration is invalid:");
+    Console.Error.WriteLine($"  - {ex.Message}");
+    return 1;
+}
 catch (AccountConfigurationException ex)
 {
     Console.Error.WriteLine($"ProductBrowser cannot start: {ex.Message}");
