@@ -114,6 +114,31 @@ public sealed class SharedKeyRingTests(TestServers servers)
     }
 
     [Fact]
+    public async Task TheKeyRingIsReadAndWrittenWhileTheBreakerKeepsReadsAwayFromRedis()
+    {
+        // Under start-up load a few timeouts open the breaker. Refusing the ring then would make each instance sign with
+        // a key of its own, and one instance's forms would be refused by another.
+        await using var services = CatalogServices.Create(servers.CatalogConnectionString, servers.RedisConnectionString);
+        var multiplexer = services.Get<IConnectionMultiplexer>();
+        RedisKey key = $"{services.KeyPrefix}:data-protection-keys";
+        await Eventually.TrueAsync(() => multiplexer.IsConnected, TimeSpan.FromSeconds(15));
+        await multiplexer.GetDatabase().ListRightPushAsync(key, new XElement("key", new XAttribute("id", "made-elsewhere")).ToString(SaveOptions.DisableFormatting));
+        var breaker = services.Get<RedisCircuitBreaker>();
+        while (!breaker.IsOpen)
+        {
+            breaker.Failed(isTrial: false);
+        }
+
+        using var repository = new SharedKeyRingRepository(services.Get<RedisGateway>(), key, TimeProvider.System, NullLogger<SharedKeyRingRepository>.Instance);
+        var read = repository.GetAllElements();
+        repository.StoreElement(new XElement("key", new XAttribute("id", "made-here")), "made-here");
+
+        Assert.True(breaker.IsOpen);
+        Assert.Equal("made-elsewhere", Assert.Single(read).Attribute("id")!.Value);
+        Assert.Equal(2, await multiplexer.GetDatabase().ListLengthAsync(key));
+    }
+
+    [Fact]
     public async Task KeyWrittenTwiceIsReadOnce()
     {
         // A write that timed out may have reached Redis and be written again; the framework refuses a ring holding a

@@ -22,15 +22,16 @@ public sealed class RedisGateway(IConnectionMultiplexer redis, RedisCircuitBreak
     internal IDatabase Database => redis.GetDatabase();
 
     public Task RunAsync(string operation, Func<IDatabase, Task> command) =>
-        RunAsync(operation, async database =>
+        RunAsync<bool>(operation, async database =>
         {
             await command(database).ConfigureAwait(false);
             return true;
         });
 
-    public async Task<T> RunAsync<T>(string operation, Func<IDatabase, Task<T>> command)
+    /// <summary>One command through the breaker; <paramref name="essential"/> as for <see cref="Run{T}"/>.</summary>
+    public async Task<T> RunAsync<T>(string operation, Func<IDatabase, Task<T>> command, bool essential = false)
     {
-        var call = Enter(operation);
+        var call = Enter(operation, essential);
         try
         {
             var result = await command(redis.GetDatabase()).ConfigureAwait(false);
@@ -44,10 +45,15 @@ public sealed class RedisGateway(IConnectionMultiplexer redis, RedisCircuitBreak
         }
     }
 
-    /// <summary>A synchronous command, for callers behind a synchronous interface (the data-protection key ring).</summary>
-    public T Run<T>(string operation, Func<IDatabase, T> command)
+    /// <summary>
+    /// A synchronous command, for callers behind a synchronous interface (the data-protection key ring). An
+    /// <paramref name="essential"/> command is sent even while the breaker is open: its failure costs more than its wait
+    /// (a key ring read refused at start-up makes an instance sign with a key no other instance knows). Its outcome
+    /// still counts like any other.
+    /// </summary>
+    public T Run<T>(string operation, Func<IDatabase, T> command, bool essential = false)
     {
-        var call = Enter(operation);
+        var call = Enter(operation, essential);
         try
         {
             var result = command(redis.GetDatabase());
@@ -87,9 +93,13 @@ public sealed class RedisGateway(IConnectionMultiplexer redis, RedisCircuitBreak
     public Task SubscribeAsync(RedisChannel channel, Action<RedisChannel, RedisValue> handler) =>
         RunAsync("SUBSCRIBE", _ => redis.GetSubscriber().SubscribeAsync(channel, handler));
 
-    private Call Enter(string operation) => breaker.TryEnter(out var trial)
-        ? new Call(trial, time.GetTimestamp(), RedisTelemetry.Start(operation))
-        : throw new RedisException(RedisFailures.OpenMessage);
+    private Call Enter(string operation, bool essential)
+    {
+        var trial = false;
+        return essential || breaker.TryEnter(out trial)
+            ? new Call(trial, time.GetTimestamp(), RedisTelemetry.Start(operation))
+            : throw new RedisException(RedisFailures.OpenMessage);
+    }
 
     private void Exit(string operation, Call call, Exception? failure = null)
     {

@@ -127,7 +127,7 @@ public sealed partial class SharedKeyRingRepository : IXmlRepository, IDisposabl
                 await Task.Run(SaveHeldKeys);
             }
 
-            var length = await _redis.RunAsync("LLEN", database => database.ListLengthAsync(_key));
+            var length = await _redis.RunAsync("LLEN", database => database.ListLengthAsync(_key), essential: true);
             if (held > 0 || length != read)
             {
                 SignalChanged();
@@ -209,7 +209,7 @@ public sealed partial class SharedKeyRingRepository : IXmlRepository, IDisposabl
         {
             try
             {
-                return Distinct(_redis.Run("LRANGE", database => database.ListRange(_key)).Select(value => XElement.Parse((string)value!)).ToList());
+                return Distinct(_redis.Run("LRANGE", database => database.ListRange(_key), essential: true).Select(value => XElement.Parse((string)value!)).ToList());
             }
             catch (RedisTimeoutException) when (attempt < 3)
             {
@@ -219,7 +219,8 @@ public sealed partial class SharedKeyRingRepository : IXmlRepository, IDisposabl
 
     // The format of the framework's RedisXmlRepository (one unformatted element per list item), so rings stay readable both ways.
     private void Append(XElement element) =>
-        _redis.Run("RPUSH", database => database.ListRightPush(_key, element.ToString(SaveOptions.DisableFormatting)));
+        // Essential: see RedisGateway.Run. Keys are made rarely, and one held in this process alone costs sign-ins elsewhere.
+        _redis.Run("RPUSH", database => database.ListRightPush(_key, element.ToString(SaveOptions.DisableFormatting)), essential: true);
 
     private static IReadOnlyCollection<XElement> Distinct(IReadOnlyCollection<XElement> elements)
     {
