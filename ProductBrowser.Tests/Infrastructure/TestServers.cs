@@ -96,6 +96,15 @@ public sealed class TestServers : IAsyncLifetime
     public Task<RedisServer> StartRedisClusterAsync() =>
         RedisServer.StartClusterAsync(Path.Combine(_root, $"redis-cluster-{Guid.NewGuid():N}"), ServerPorts.Free());
 
+    /// <summary>Starts a Redis Cluster of a test's own: three primaries, each with a replica, failing over within seconds.</summary>
+    public Task<RedisCluster> StartRedisClusterWithReplicasAsync() =>
+        RedisCluster.StartAsync(Path.Combine(_root, $"redis-cluster-{Guid.NewGuid():N}"), cancellationToken: TestContext.Current.CancellationToken);
+
+    /// <summary>Starts a primary, its replica and three sentinels of a test's own, failing over within seconds.</summary>
+    public Task<RedisSentinelGroup> StartRedisSentinelGroupAsync(string serviceName) =>
+        RedisSentinelGroup.StartAsync(Path.Combine(_root, $"redis-sentinels-{Guid.NewGuid():N}"), serviceName,
+            cancellationToken: TestContext.Current.CancellationToken);
+
     /// <summary>Starts a Redis Sentinel of a test's own that monitors <paramref name="primary"/> as <paramref name="serviceName"/>.</summary>
     public Task<RedisServer> StartRedisSentinelAsync(RedisServer primary, string serviceName) =>
         RedisServer.StartSentinelAsync(Path.Combine(_root, $"redis-sentinel-{Guid.NewGuid():N}"), ServerPorts.Free(), serviceName, primary.Port);

@@ -8,12 +8,20 @@ namespace ProductBrowser.Caching;
 /// Typed, timed, failure-tolerant Redis reads and writes of versioned entries (<see cref="VersionedValue"/>). A Redis
 /// failure is reported, never thrown: the caller falls back to PostgreSQL. An entry that cannot be read is reported as
 /// absent and logged. Writes are compare-and-set (<see cref="CacheScripts"/>): an older version never replaces a newer
-/// value or tombstone.
+/// value or tombstone. A tombstone that has not reached Redis yet (its write failed, and the change feed will send it
+/// again) is held here and honoured as if it had: reads report it instead of an older entry, fills older than it are
+/// dropped. Without that, a Redis that comes back with its old entries (a replica promoted by a failover, a server that
+/// hung) would serve them until the change feed's next attempt. Reads ask the primary only: a replica cannot take a
+/// tombstone, so what it holds may be older than a change already committed.
 /// </summary>
 public sealed partial class CacheStore(RedisGateway redis, TimeProvider time, ILogger<CacheStore> logger)
 {
     private readonly RedisCircuitBreaker _breaker = redis.Breaker;
     private readonly RedisTelemetry _telemetry = redis.Telemetry;
+    private readonly Lock _pendingGate = new();
+
+    // Tombstones sent but not known to be in Redis, by key: null while there are none (the hit path reads one field).
+    private volatile Dictionary<string, long>? _pending;
 
     /// <summary>True while Redis is being skipped after repeated failures.</summary>
     public bool IsRedisUnavailable => _breaker.IsOpen;
@@ -34,7 +42,7 @@ public sealed partial class CacheStore(RedisGateway redis, TimeProvider time, IL
         var activity = RedisTelemetry.Start("GET");
         try
         {
-            lease = await redis.Database.StringGetLeaseAsync(key).ConfigureAwait(false);
+            lease = await redis.Database.StringGetLeaseAsync(key, CommandFlags.DemandMaster).ConfigureAwait(false);
             _breaker.Succeeded(trial);
         }
         catch (Exception ex)
@@ -52,9 +60,10 @@ public sealed partial class CacheStore(RedisGateway redis, TimeProvider time, IL
 
         var elapsed = time.GetElapsedTime(started);
         _telemetry.Record("GET", elapsed, activity);
+        var pending = PendingVersion(key);
         if (lease is null)
         {
-            return new CacheGet<T>(null, null, elapsed);
+            return pending is { } newest ? new CacheGet<T>(null, null, elapsed, newest, Tombstone: true) : new CacheGet<T>(null, null, elapsed);
         }
 
         using (lease)
@@ -64,6 +73,12 @@ public sealed partial class CacheStore(RedisGateway redis, TimeProvider time, IL
                 // An entry we cannot read is as good as none: the caller's miss path overwrites it.
                 LogCorruptEntry(logger, null, key.ToString());
                 return new CacheGet<T>(null, null, elapsed);
+            }
+
+            if (pending > version)
+            {
+                // Older than a change whose tombstone Redis has not taken yet: what Redis would hold had it taken it.
+                return new CacheGet<T>(null, null, elapsed, pending.Value, Tombstone: true);
             }
 
             if (json.IsEmpty)
@@ -87,6 +102,11 @@ public sealed partial class CacheStore(RedisGateway redis, TimeProvider time, IL
     public async Task<CacheSet> FillAsync<T>(RedisKey key, T value, JsonTypeInfo<T> type, long version, TimeSpan ttl)
     {
         var started = time.GetTimestamp();
+        if (PendingVersion(key) > version)
+        {
+            return new CacheSet(null, time.GetElapsedTime(started));
+        }
+
         var bytes = VersionedValue.Encode(value, type, version);
         var error = await CallAsync("FILL", key, database => database.ScriptEvaluateAsync(CacheScripts.Fill, [key], FillArguments(version, bytes, ttl)));
         return new CacheSet(error, time.GetElapsedTime(started));
@@ -99,6 +119,12 @@ public sealed partial class CacheStore(RedisGateway redis, TimeProvider time, IL
     /// </summary>
     public string? FillInBackground<T>(RedisKey key, T value, JsonTypeInfo<T> type, long version, TimeSpan ttl)
     {
+        if (PendingVersion(key) > version)
+        {
+            // Redis would refuse it once the change's tombstone is in: not sent, and not a failure.
+            return null;
+        }
+
         if (!_breaker.TryEnter(out var trial))
         {
             return RedisFailures.OpenMessage;
@@ -130,7 +156,8 @@ public sealed partial class CacheStore(RedisGateway redis, TimeProvider time, IL
 
     /// <summary>
     /// Leaves a tombstone at each key's version, all sent at once (one script per key: the keys hash to different slots
-    /// on a cluster). Throws when Redis fails, so a change feed keeps the change to apply again.
+    /// on a cluster). Throws when Redis fails, so a change feed keeps the change to apply again; until Redis has taken
+    /// them, this instance's reads and fills honour them (see the class remarks).
     /// </summary>
     public async Task TombstoneAsync(IReadOnlyCollection<(RedisKey Key, long Version)> entries, TimeSpan ttl)
     {
@@ -139,16 +166,18 @@ public sealed partial class CacheStore(RedisGateway redis, TimeProvider time, IL
             return;
         }
 
+        UpdatePending(entries, taken: false);
         var milliseconds = (long)ttl.TotalMilliseconds;
         await redis.RunAsync("TOMBSTONE", database =>
             Task.WhenAll(entries.Select(e => database.ScriptEvaluateAsync(CacheScripts.Tombstone, [e.Key], [e.Version, milliseconds]))));
+        UpdatePending(entries, taken: true);
     }
 
     /// <summary>Reads a plain string (a cursor); throws when Redis fails, so the caller can tell absent from unknown.</summary>
     public async Task<string?> GetTextAsync(RedisKey key)
     {
         string? value = null;
-        var error = await CallAsync("GET", key, async database => value = await database.StringGetAsync(key));
+        var error = await CallAsync("GET", key, async database => value = await database.StringGetAsync(key, CommandFlags.DemandMaster));
         return error is null ? value : throw new RedisException(error);
     }
 
@@ -160,7 +189,7 @@ public sealed partial class CacheStore(RedisGateway redis, TimeProvider time, IL
     public async Task<long?> GetCounterAsync(RedisKey key)
     {
         long? value = null;
-        var error = await CallAsync("GET", key, async database => value = (long?)await database.StringGetAsync(key) ?? 0);
+        var error = await CallAsync("GET", key, async database => value = (long?)await database.StringGetAsync(key, CommandFlags.DemandMaster) ?? 0);
         return error is null ? value : null;
     }
 
@@ -173,6 +202,36 @@ public sealed partial class CacheStore(RedisGateway redis, TimeProvider time, IL
         }
 
         await redis.RunAsync("INCR", database => Task.WhenAll(counters.Select(key => database.StringIncrementAsync(key))));
+    }
+
+    /// <summary>The newest tombstone on <paramref name="key"/> that Redis has not taken yet, if any.</summary>
+    private long? PendingVersion(RedisKey key) =>
+        _pending is { } pending && pending.TryGetValue(((string?)key)!, out var version) ? version : null;
+
+    /// <summary>
+    /// Holds tombstones about to be sent or, once Redis has <paramref name="taken"/> them, lets them go (only a held
+    /// version up to the one taken: a newer one sent meanwhile stays). Copy on write: readers never lock.
+    /// </summary>
+    private void UpdatePending(IReadOnlyCollection<(RedisKey Key, long Version)> entries, bool taken)
+    {
+        lock (_pendingGate)
+        {
+            var pending = _pending is { } current ? new Dictionary<string, long>(current, StringComparer.Ordinal) : new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var (key, version) in entries)
+            {
+                var name = ((string?)key)!;
+                if (!taken)
+                {
+                    pending[name] = Math.Max(version, pending.GetValueOrDefault(name));
+                }
+                else if (pending.TryGetValue(name, out var held) && held <= version)
+                {
+                    pending.Remove(name);
+                }
+            }
+
+            _pending = pending.Count == 0 ? null : pending;
+        }
     }
 
     private static RedisValue[] FillArguments(long version, byte[] bytes, TimeSpan ttl) =>

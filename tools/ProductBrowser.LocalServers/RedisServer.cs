@@ -65,16 +65,55 @@ public sealed class RedisServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>A throwaway Redis Sentinel that monitors the primary on <paramref name="primaryPort"/> as <paramref name="serviceName"/>.</summary>
+    /// <summary>A throwaway node of a Redis Cluster (no slots yet: <see cref="RedisCluster"/> joins the nodes).</summary>
+    internal static async Task<RedisServer> StartClusterNodeAsync(
+        string directory, int port, int nodeTimeoutMilliseconds, CancellationToken cancellationToken = default)
+    {
+        directory = Path.GetFullPath(directory);
+        var server = new RedisServer(Executable(), directory, port, throwaway: true, modeArguments:
+        [
+            "--save", "", "--appendonly", "no", "--maxmemory-policy", "noeviction",
+            "--cluster-enabled", "yes", "--cluster-config-file", Path.Combine(directory, "nodes.conf"),
+            "--cluster-node-timeout", nodeTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture),
+            // A replica may take over however long ago it last heard from its primary: a test kills primaries on purpose.
+            "--cluster-replica-validity-factor", "0",
+        ]);
+        await server.StartAsync(cancellationToken);
+        return server;
+    }
+
+    /// <summary>A throwaway replica of <paramref name="primary"/> (REPLICAOF at start).</summary>
+    public static async Task<RedisServer> StartReplicaAsync(
+        string directory, int port, RedisServer primary, CancellationToken cancellationToken = default)
+    {
+        var server = new RedisServer(Executable(), Path.GetFullPath(directory), port, throwaway: true, modeArguments:
+        [
+            "--save", "", "--appendonly", "no", "--maxmemory-policy", "noeviction",
+            "--replicaof", "127.0.0.1", primary.Port.ToString(CultureInfo.InvariantCulture),
+        ]);
+        await server.StartAsync(cancellationToken);
+        return server;
+    }
+
+    /// <summary>
+    /// A throwaway Redis Sentinel that monitors the primary on <paramref name="primaryPort"/> as <paramref name="serviceName"/>:
+    /// <paramref name="quorum"/> sentinels must agree it is down, after <paramref name="downAfterMilliseconds"/> without an answer.
+    /// </summary>
     public static async Task<RedisServer> StartSentinelAsync(
-        string directory, int port, string serviceName, int primaryPort, CancellationToken cancellationToken = default)
+        string directory, int port, string serviceName, int primaryPort, CancellationToken cancellationToken = default,
+        int quorum = 1, int downAfterMilliseconds = 5_000, int failoverTimeoutMilliseconds = 180_000)
     {
         directory = Path.GetFullPath(directory);
         System.IO.Directory.CreateDirectory(directory);
         // Sentinel rewrites its configuration file as it learns the topology: it must be a file of its own.
         var configuration = Path.Combine(directory, "sentinel.conf");
         await File.WriteAllTextAsync(configuration, string.Create(CultureInfo.InvariantCulture,
-            $"sentinel monitor {serviceName} 127.0.0.1 {primaryPort} 1\nsentinel down-after-milliseconds {serviceName} 5000\n"), cancellationToken);
+            $"""
+            sentinel monitor {serviceName} 127.0.0.1 {primaryPort} {quorum}
+            sentinel down-after-milliseconds {serviceName} {downAfterMilliseconds}
+            sentinel failover-timeout {serviceName} {failoverTimeoutMilliseconds}
+
+            """), cancellationToken);
         var server = new RedisServer(Executable(), directory, port, throwaway: true, leadingArguments: [configuration, "--sentinel"], modeArguments: []);
         await server.StartAsync(cancellationToken);
         return server;
@@ -83,7 +122,8 @@ public sealed class RedisServer : IAsyncDisposable
     private static string Executable() => ServerProcess.FindOnPath("redis-server") ?? throw new PrerequisiteMissingException(
         "redis-server was not found. Install it with 'sudo apt-get install -y redis-server' (or run ./scripts/test.sh, which does).");
 
-    private Task<string> CliAsync(IEnumerable<string> command, CancellationToken cancellationToken)
+    /// <summary>Runs one command with redis-cli against this server and returns its output.</summary>
+    internal Task<string> CliAsync(IEnumerable<string> command, CancellationToken cancellationToken)
     {
         var cli = ServerProcess.FindOnPath("redis-cli") ?? throw new PrerequisiteMissingException(
             "redis-cli was not found; it comes with redis-server ('sudo apt-get install -y redis-server').");
@@ -119,6 +159,13 @@ public sealed class RedisServer : IAsyncDisposable
 
     /// <summary>Lets a paused server run again (SIGCONT).</summary>
     public Task ResumeAsync(CancellationToken cancellationToken = default) => SignalAsync("CONT", cancellationToken);
+
+    /// <summary>Kills the server process (SIGKILL), as a crash would, and waits until its port is closed.</summary>
+    public async Task KillAsync(CancellationToken cancellationToken = default)
+    {
+        await SignalAsync("KILL", cancellationToken);
+        await WaitUntilAsync(() => !ServerProcess.IsPortOpen(Port), "stop after SIGKILL", cancellationToken);
+    }
 
     private async Task SignalAsync(string signal, CancellationToken cancellationToken)
     {
