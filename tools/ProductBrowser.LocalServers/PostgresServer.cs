@@ -113,11 +113,23 @@ public sealed class PostgresServer : IAsyncDisposable
 
     /// <summary>
     /// On a standby: stops applying WAL (it is still received), so the standby lags its primary by every write from now
-    /// on. PostgreSQL checks for the pause before each WAL record: nothing written after this returns is applied until
-    /// <see cref="ResumeReplayAsync"/>.
+    /// on. Returns once PostgreSQL reports replay paused (<c>pg_get_wal_replay_pause_state()</c>): nothing written after
+    /// that is applied until <see cref="ResumeReplayAsync"/>.
     /// </summary>
-    public Task PauseReplayAsync(CancellationToken cancellationToken = default) =>
-        QueryAsync("SELECT pg_wal_replay_pause()", cancellationToken: cancellationToken);
+    public async Task PauseReplayAsync(CancellationToken cancellationToken = default)
+    {
+        await QueryAsync("SELECT pg_wal_replay_pause()", cancellationToken: cancellationToken);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await QueryAsync("SELECT pg_get_wal_replay_pause_state()", cancellationToken: cancellationToken) != "paused")
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Replay on the standby on port {Port} did not pause within 15 s.");
+            }
+
+            await Task.Delay(20, cancellationToken);
+        }
+    }
 
     /// <summary>On a standby: applies the WAL received meanwhile and follows the primary again.</summary>
     public Task ResumeReplayAsync(CancellationToken cancellationToken = default) =>
