@@ -117,6 +117,27 @@ public sealed class TestServers : IAsyncLifetime
         return server;
     }
 
+    /// <summary>
+    /// Starts a PostgreSQL primary of a test's own with a small migrated demo catalog (database <c>catalog</c>) and a hot
+    /// standby that streams it, the standby caught up. Replay can be paused and resumed to make it lag.
+    /// </summary>
+    public async Task<ReplicatedPostgres> StartReplicatedPostgresAsync(int products = 50)
+    {
+        var redis = _redisConnection.Length > 0 ? _redisConnection : RedisConnectionString;
+        var servers = await ReplicatedPostgres.StartAsync(Path.Combine(_root, $"replicated-{Guid.NewGuid():N}"), throwaway: true);
+        try
+        {
+            await CatalogDatabase.MigrateAndSeedAsync(servers.Primary.ConnectionString("catalog"), redis, products);
+            await servers.WaitUntilReplayedAsync(TimeSpan.FromSeconds(30));
+            return servers;
+        }
+        catch
+        {
+            await servers.DisposeAsync();
+            throw;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_started.IsValueCreated)

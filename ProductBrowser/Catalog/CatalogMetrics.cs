@@ -4,7 +4,7 @@ namespace ProductBrowser.Catalog;
 
 /// <summary>
 /// The catalog's instruments on the <c>ProductBrowser</c> meter: product reads by outcome with their latency, time in
-/// PostgreSQL on a miss, and the change feed's invalidation lag and backlog. OpenTelemetry exports them, and the admin
+/// PostgreSQL on a miss, the change feed's invalidation lag and backlog, and the read replica's lag. OpenTelemetry exports them, and the admin
 /// dashboard's figures are computed from the same measurements (Diagnostics), so there is one bookkeeping.
 /// </summary>
 public sealed class CatalogMetrics
@@ -66,6 +66,21 @@ public sealed class CatalogMetrics
     public void ObserveChangeBacklog(Func<int> backlog) =>
         Meter.CreateObservableGauge("productbrowser.change_feed.backlog", backlog, unit: "{change}",
             description: "Changes read from PostgreSQL and not applied to the cache yet (Redis unreachable).");
+
+    public const string ReplicaLagName = "productbrowser.catalog.replica.lag";
+
+    /// <summary>
+    /// The read replica's measured lag, read whenever metrics are collected: nothing is reported before the first
+    /// measurement or while it cannot be told (a server down).
+    /// </summary>
+    public void ObserveReplicaLag(Func<Replication.ReplicaLag?> latest)
+    {
+        Meter.CreateObservableGauge(ReplicaLagName, () => latest() is { Replay: { } replay } ? [new Measurement<double>(replay.TotalSeconds)] : Array.Empty<Measurement<double>>(),
+            unit: "s", description: "How far the read replica's applied data is behind the primary (0 once it has applied all the primary's WAL).");
+        Meter.CreateObservableGauge("productbrowser.catalog.replica.lag_bytes",
+            () => latest() is { BehindBytes: { } bytes } ? [new Measurement<long>(bytes)] : Array.Empty<Measurement<long>>(),
+            unit: "By", description: "WAL written by the primary and not yet applied by the read replica.");
+    }
 
     private static (KeyValuePair<string, object?> Outcome, KeyValuePair<string, object?> Tier) Classify(ProductReadResult read) => read.Cache.Outcome switch
     {

@@ -1,5 +1,9 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
 using ProductBrowser.Catalog.List;
 using ProductBrowser.Catalog.Lookup;
+using ProductBrowser.Catalog.Replication;
+using ProductBrowser.Data;
 
 namespace ProductBrowser.Catalog;
 
@@ -7,7 +11,8 @@ public static class CatalogReadExtensions
 {
     /// <summary>
     /// Catalog reads for pages and the API: product details cache-aside (with the optional in-memory tier), the list,
-    /// SKU and barcode lookups, related products, the categories, and the instruments that measure them.
+    /// SKU and barcode lookups, related products, the categories, the instruments that measure them, and (with a read
+    /// replica) the replica's lag.
     /// </summary>
     public static IHostApplicationBuilder AddCatalogReads(this IHostApplicationBuilder builder)
     {
@@ -26,6 +31,16 @@ public static class CatalogReadExtensions
         builder.Services.AddScoped<IRelatedProductsService, RelatedProductsService>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ICategoryDirectory, CategoryDirectory>();
+        builder.Services.AddSingleton(sp => new ReplicaLagSampler(
+            sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetRequiredService<CatalogReadDbContextFactory>().IsReplica
+                ? sp.GetRequiredKeyedService<NpgsqlDataSource>(CatalogDataExtensions.ReplicaDataSource)
+                : null,
+            sp.GetRequiredService<IOptions<CatalogDatabaseOptions>>(),
+            sp.GetRequiredService<CatalogMetrics>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ReplicaLagSampler>>()));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReplicaLagSampler>());
         return builder;
     }
 }

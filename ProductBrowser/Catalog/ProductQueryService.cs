@@ -18,6 +18,7 @@ public sealed partial class ProductQueryService(
     CacheKeys keys,
     ProductLoads loads,
     CatalogMetrics metrics,
+    Replication.ReplicaLagSampler replicaLag,
     SessionReads session,
     IOptions<CacheOptions> options,
     TimeProvider time,
@@ -123,9 +124,10 @@ public sealed partial class ProductQueryService(
         }
 
         var settings = options.Value;
-        if (dbTime > settings.TombstoneTtl / 2)
+        if (replicaLag.AgeOfRead(dbTime) > settings.TombstoneTtl / 2)
         {
-            // Read so long ago that a change's tombstone may be gone: storing could bring the old row back.
+            // Read so long ago (or from a replica that far behind) that a change's tombstone may be gone: storing could
+            // bring the old row back.
             return new ProductLoad(product, false, dbTime, TimeSpan.Zero, null, null);
         }
 

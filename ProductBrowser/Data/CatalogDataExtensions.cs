@@ -12,7 +12,8 @@ public static class CatalogDataExtensions
 
     public const string ReplicaConnectionStringName = "CatalogReplica";
 
-    private const string ReplicaDataSource = "replica";
+    /// <summary>The key of the replica's <see cref="NpgsqlDataSource"/> (a keyed service, registered only to be used when one is configured).</summary>
+    public const string ReplicaDataSource = "replica";
 
     /// <summary>
     /// One <see cref="NpgsqlDataSource"/> for the process and a pooled <see cref="IDbContextFactory{TContext}"/>:
@@ -27,6 +28,7 @@ public static class CatalogDataExtensions
                 options.ReplicaConnectionString = builder.Configuration.GetConnectionString(ReplicaConnectionStringName) ?? "";
                 options.MigrateOnStartup = builder.Configuration.GetValue("Database:MigrateOnStartup", true);
                 options.StartupAttempts = builder.Configuration.GetValue("Database:StartupAttempts", options.StartupAttempts);
+                options.ReplicaLagInterval = builder.Configuration.GetValue("Database:ReplicaLagInterval", options.ReplicaLagInterval);
             })
             .Validate(
                 options => IsValidConnectionString(options.ConnectionString),
@@ -37,6 +39,8 @@ public static class CatalogDataExtensions
                 $"ConnectionStrings:{ReplicaConnectionStringName}, when set, must be a PostgreSQL connection string " +
                 $"(environment variable ConnectionStrings__{ReplicaConnectionStringName}); leave it empty to read from the primary.")
             .Validate(options => options.StartupAttempts is >= 1 and <= 1_000, "Database:StartupAttempts must be between 1 and 1000.")
+            .Validate(options => options.ReplicaLagInterval >= TimeSpan.FromMilliseconds(100) && options.ReplicaLagInterval <= TimeSpan.FromMinutes(10),
+                "Database:ReplicaLagInterval must be between 00:00:00.1 and 00:10:00.")
             .ValidateOnStart();
 
         builder.Services.AddSingleton(sp =>

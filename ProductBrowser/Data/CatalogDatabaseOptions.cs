@@ -19,4 +19,7 @@ public sealed class CatalogDatabaseOptions
     /// alongside the app may need a moment).
     /// </summary>
     public int StartupAttempts { get; set; } = 15;
+
+    /// <summary>How often the replica's lag behind the primary is measured (<c>Database:ReplicaLagInterval</c>), when there is a replica.</summary>
+    public TimeSpan ReplicaLagInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

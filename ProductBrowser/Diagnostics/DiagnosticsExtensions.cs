@@ -21,7 +21,8 @@ public static class DiagnosticsExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadyTag])
             .AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag])
-            .AddCheck<ChangeFeedHealthCheck>("change-feed", tags: [ReadyTag]);
+            .AddCheck<ChangeFeedHealthCheck>("change-feed", tags: [ReadyTag])
+            .AddCheck<ReplicaLagHealthCheck>("replica-lag", tags: [ReadyTag]);
         return builder;
     }
 
@@ -35,7 +36,7 @@ public static class DiagnosticsExtensions
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    /// <summary><c>/alive</c>: the process answers. <c>/health</c>: PostgreSQL and Redis, as JSON without secrets.</summary>
+    /// <summary><c>/alive</c>: the process answers. <c>/health</c>: PostgreSQL, Redis, the change feed and the replica's lag, as JSON without secrets.</summary>
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -11,14 +11,16 @@ public sealed class PostgresServer : IAsyncDisposable
     private const string ServiceUser = "postgres";
     private readonly string _binDirectory;
     private readonly bool _throwaway;
+    private readonly IReadOnlyList<string> _settings;
     private bool _stopped;
 
-    private PostgresServer(string binDirectory, string dataDirectory, int port, bool throwaway)
+    private PostgresServer(string binDirectory, string dataDirectory, int port, bool throwaway, IReadOnlyList<string>? settings = null)
     {
         _binDirectory = binDirectory;
         DataDirectory = dataDirectory;
         Port = port;
         _throwaway = throwaway;
+        _settings = settings ?? [];
     }
 
     public string DataDirectory { get; }
@@ -33,16 +35,128 @@ public sealed class PostgresServer : IAsyncDisposable
     public static async Task<PostgresServer> StartAsync(
         string dataDirectory, int port, bool throwaway, CancellationToken cancellationToken = default)
     {
-        var bin = FindBinDirectory() ?? throw new PrerequisiteMissingException(
-            "PostgreSQL server binaries (initdb, pg_ctl) were not found. Install them with " +
-            "'sudo apt-get install -y postgresql' (or run ./scripts/test.sh, which does), or set PG_BIN to their folder.");
-
-        var server = new PostgresServer(bin, Path.GetFullPath(dataDirectory), port, throwaway);
+        var server = new PostgresServer(BinDirectory(), Path.GetFullPath(dataDirectory), port, throwaway);
         await server.StartAsync(cancellationToken);
         return server;
     }
 
-    private async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a server that streaming replicas can follow (<see cref="StartStandbyAsync"/>): WAL detailed enough for a
+    /// hot standby, WAL senders for base backups and streaming, and the <c>replication</c> pseudo-database open to the
+    /// service account on loopback (trust, like every connection to these servers).
+    /// </summary>
+    public static async Task<PostgresServer> StartReplicationPrimaryAsync(
+        string dataDirectory, int port, bool throwaway, CancellationToken cancellationToken = default)
+    {
+        var server = new PostgresServer(BinDirectory(), Path.GetFullPath(dataDirectory), port, throwaway,
+            ["-c wal_level=replica", "-c max_wal_senders=4"]);
+        await server.InitializeAsync(cancellationToken);
+        var hba = Path.Combine(server.DataDirectory, "pg_hba.conf");
+        var lines = await File.ReadAllLinesAsync(hba, cancellationToken);
+        if (!lines.Any(IsLoopbackReplicationLine))
+        {
+            // initdb writes this line itself; a cluster made otherwise gets it here.
+            await File.AppendAllTextAsync(hba, $"host    replication     {ServiceUser}        127.0.0.1/32            trust\n", cancellationToken);
+        }
+
+        await server.StartAsync(cancellationToken);
+        return server;
+
+        static bool IsLoopbackReplicationLine(string line) =>
+            line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries) is ["host", "replication", "all" or ServiceUser, "127.0.0.1/32", ..];
+    }
+
+    /// <summary>
+    /// A hot standby of this server on <paramref name="port"/>: <c>pg_basebackup -R</c> into an empty
+    /// <paramref name="dataDirectory"/> (which writes <c>standby.signal</c> and <c>primary_conninfo</c>), then started. It
+    /// streams this server's WAL and answers read-only queries. This server must have been started with
+    /// <see cref="StartReplicationPrimaryAsync"/>.
+    /// </summary>
+    public async Task<PostgresServer> StartStandbyAsync(string dataDirectory, int port, CancellationToken cancellationToken = default)
+    {
+        var standby = new PostgresServer(_binDirectory, Path.GetFullPath(dataDirectory), port, _throwaway, ["-c hot_standby=on"]);
+        if (!File.Exists(Path.Combine(standby.DataDirectory, "PG_VERSION")))
+        {
+            // PostgreSQL wants its data folder private (0700) and its own.
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(standby.DataDirectory);
+            }
+            else
+            {
+                Directory.CreateDirectory(standby.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            if (ServerProcess.IsRoot)
+            {
+                await ServerProcess.RunAsync("chown", [$"{ServiceUser}:{ServiceUser}", standby.DataDirectory], cancellationToken: cancellationToken);
+            }
+
+            await RunToolAsync("pg_basebackup",
+            [
+                "-D", standby.DataDirectory, "-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", ServiceUser,
+                "-R", "-X", "stream", "-c", "fast", .. _throwaway ? (string[])["--no-sync"] : [],
+            ], cancellationToken);
+        }
+
+        await standby.StartAsync(cancellationToken);
+        return standby;
+    }
+
+    /// <summary>Runs one SQL statement with <c>psql</c> and returns its unaligned output (no headers), trimmed.</summary>
+    public async Task<string> QueryAsync(string sql, string database = "postgres", CancellationToken cancellationToken = default) =>
+        (await RunToolAsync("psql",
+        [
+            "-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-U", ServiceUser, "-d", database,
+            "-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql,
+        ], cancellationToken)).Trim();
+
+    /// <summary>
+    /// On a standby: stops applying WAL (it is still received), so the standby lags its primary by every write from now
+    /// on. Returns once PostgreSQL reports replay paused (<c>pg_get_wal_replay_pause_state()</c>): nothing written after
+    /// that is applied until <see cref="ResumeReplayAsync"/>.
+    /// </summary>
+    public async Task PauseReplayAsync(CancellationToken cancellationToken = default)
+    {
+        await QueryAsync("SELECT pg_wal_replay_pause()", cancellationToken: cancellationToken);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (await QueryAsync("SELECT pg_get_wal_replay_pause_state()", cancellationToken: cancellationToken) != "paused")
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Replay on the standby on port {Port} did not pause within 15 s.");
+            }
+
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    /// <summary>On a standby: applies the WAL received meanwhile and follows the primary again.</summary>
+    public Task ResumeReplayAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync("SELECT pg_wal_replay_resume()", cancellationToken: cancellationToken);
+
+    /// <summary>This primary's WAL write position (<c>pg_current_wal_lsn()</c>), as PostgreSQL prints it.</summary>
+    public Task<string> WalPositionAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync("SELECT pg_current_wal_lsn()", cancellationToken: cancellationToken);
+
+    /// <summary>On a standby: waits until it has received (<paramref name="replayed"/>: and applied) WAL up to <paramref name="position"/>.</summary>
+    public async Task WaitForWalAsync(string position, bool replayed, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var function = replayed ? "pg_last_wal_replay_lsn()" : "pg_last_wal_receive_lsn()";
+        var deadline = DateTime.UtcNow + timeout;
+        while (await QueryAsync($"SELECT coalesce({function} >= '{position}'::pg_lsn, false)", cancellationToken: cancellationToken) != "t")
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException(
+                    $"The standby on port {Port} had not {(replayed ? "applied" : "received")} WAL up to {position} within {timeout.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(DataDirectory);
         if (ServerProcess.IsRoot)
@@ -57,7 +171,11 @@ public sealed class PostgresServer : IAsyncDisposable
                 ["-D", DataDirectory, "-U", ServiceUser, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"],
                 cancellationToken);
         }
+    }
 
+    private async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
         if (await IsRunningAsync(cancellationToken))
         {
             return;
@@ -71,6 +189,7 @@ public sealed class PostgresServer : IAsyncDisposable
             "-c max_connections=200",
             "-c shared_buffers=256MB",
         };
+        settings.AddRange(_settings);
         if (_throwaway)
         {
             settings.AddRange(["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]);
@@ -124,6 +243,10 @@ public sealed class PostgresServer : IAsyncDisposable
     private Task<string> RunToolAsync(string tool, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
         ServerProcess.RunAsync(Path.Combine(_binDirectory, tool), arguments, Path.GetTempPath(),
             ServerProcess.IsRoot ? ServiceUser : null, cancellationToken);
+
+    private static string BinDirectory() => FindBinDirectory() ?? throw new PrerequisiteMissingException(
+        "PostgreSQL server binaries (initdb, pg_ctl) were not found. Install them with " +
+        "'sudo apt-get install -y postgresql' (or run ./scripts/test.sh, which does), or set PG_BIN to their folder.");
 
     private static string? FindBinDirectory()
     {

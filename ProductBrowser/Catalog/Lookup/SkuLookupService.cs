@@ -15,6 +15,7 @@ public sealed partial class SkuLookupService(
     CacheStore cache,
     CacheKeys keys,
     IProductQueryService products,
+    Replication.ReplicaLagSampler replicaLag,
     IOptions<CacheOptions> options,
     TimeProvider time,
     ILogger<SkuLookupService> logger) : ISkuLookupService
@@ -117,7 +118,8 @@ public sealed partial class SkuLookupService(
         var redisTime = cached.Elapsed;
         var error = cached.Error;
         TimeSpan? storedFor = null;
-        if (error is null && dbTime < options.Value.TombstoneTtl / 2)
+        // As for products: a read older than half a tombstone's life (a lagging replica's counts) is not stored.
+        if (error is null && replicaLag.AgeOfRead(dbTime) < options.Value.TombstoneTtl / 2)
         {
             var ttl = entry.ExpiresAt - time.GetUtcNow();
             // Compare-and-set on the revision: a code moved to another product meanwhile keeps its newer tombstone.

@@ -5,12 +5,13 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MudBlazor;
 using ProductBrowser.Admin;
 using ProductBrowser.Catalog;
+using ProductBrowser.Catalog.Replication;
 using ProductBrowser.Components.Products;
 using ProductBrowser.Diagnostics;
 
 namespace ProductBrowser.Components.Pages.Admin;
 
-/// <summary><c>/admin/cache</c>: figures, Redis card, health, key inspector and the cache tools. Admins only.</summary>
+/// <summary><c>/admin/cache</c>: figures, Redis card, health (with the replica's lag), key inspector and the cache tools. Admins only.</summary>
 public sealed partial class CacheDashboardPage : ComponentBase, IDisposable
 {
     private static readonly TimeSpan ChartInterval = TimeSpan.FromSeconds(10);
@@ -19,6 +20,7 @@ public sealed partial class CacheDashboardPage : ComponentBase, IDisposable
     private string[] _labels = [];
     private IReadOnlyDictionary<string, string>? _info;
     private HealthReport? _health;
+    private ReplicaLag? _replicaLag;
     private IReadOnlyList<KeyInspection>? _inspection;
     private string? _inspectInput;
     private string? _evictInput;
@@ -36,6 +38,7 @@ public sealed partial class CacheDashboardPage : ComponentBase, IDisposable
     [Inject] private HealthCheckService Health { get; set; } = null!;
     [Inject] private ProductBrowser.Catalog.Changes.ChangeFeedStatus Feed { get; set; } = null!;
     [Inject] private CacheConsistencySampler Sampler { get; set; } = null!;
+    [Inject] private ReplicaLagSampler ReplicaLag { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
@@ -74,6 +77,8 @@ public sealed partial class CacheDashboardPage : ComponentBase, IDisposable
         ];
         _info = await Administration.GetServerInfoAsync();
         _health = await Health.CheckHealthAsync(_disposed.Token);
+        // The health check has just measured it, unless a measurement younger than the interval was at hand.
+        _replicaLag = await ReplicaLag.CurrentAsync(_disposed.Token);
     }
 
     private string FeedPosition() => !Feed.Running
