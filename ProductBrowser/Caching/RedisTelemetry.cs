@@ -28,10 +28,14 @@ public sealed class RedisTelemetry
             description: "1 while Redis is being skipped after repeated failures, else 0.");
     }
 
-    /// <summary>A client span for one command, or null when no tracer listens.</summary>
+    /// <summary>
+    /// A client span for one command inside a traced operation (a request), or null when no tracer listens or nothing
+    /// is being traced: a read from a circuit's event or the change feed's background work would otherwise make a trace
+    /// of one span per command, noise in a trace store and a cost on every hit.
+    /// </summary>
     internal static Activity? Start(string operation)
     {
-        if (!Source.HasListeners())
+        if (Activity.Current is null || !Source.HasListeners())
         {
             return null;
         }
