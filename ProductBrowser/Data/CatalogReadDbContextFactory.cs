@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ProductBrowser.Data;
 
 /// <summary>
-/// Short-lived contexts for catalog reads (product details on a cache miss, list and search, SKU lookups, related
-/// products, categories): on the read replica when <c>ConnectionStrings:CatalogReplica</c> is set, otherwise on the
-/// primary's pool. Writes, migrations, seeding and the change feed use <see cref="IDbContextFactory{CatalogDbContext}"/>,
+/// Short-lived contexts for catalog reads (product details on a cache miss, list and search, SKU lookups,
+/// categories): on the read replica when <c>ConnectionStrings:CatalogReplica</c> is set, otherwise on the
+/// primary's pool. Writes, migrations, seeding, the change feed and related-product lists use <see cref="IDbContextFactory{CatalogDbContext}"/>,
 /// which is always the primary.
 /// </summary>
 public sealed class CatalogReadDbContextFactory(IDbContextFactory<CatalogDbContext> contexts, bool isReplica)

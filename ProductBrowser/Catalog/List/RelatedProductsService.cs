@@ -11,8 +11,13 @@ namespace ProductBrowser.Catalog.List;
 /// every product of its category, so it is valid only while the category's counter (<see cref="CacheKeys.RelatedEpoch"/>)
 /// is unchanged.
 /// </summary>
+/// <remarks>
+/// Loaded from the primary, never a replica: a list holds many products, so no single row's revision can refuse a list
+/// read from a replica that has not applied a change yet. Filed under the counter the change raised, such a list would
+/// be served until its TTL. One query per product and TTL is little to move back to the primary.
+/// </remarks>
 public sealed class RelatedProductsService(
-    CatalogReadDbContextFactory dbFactory,
+    IDbContextFactory<CatalogDbContext> dbFactory,
     CacheStore cache,
     CacheKeys keys,
     IOptions<CacheOptions> options) : IRelatedProductsService
