@@ -18,6 +18,7 @@ public sealed partial class CacheStore(RedisGateway redis, TimeProvider time, IL
 {
     private readonly RedisCircuitBreaker _breaker = redis.Breaker;
     private readonly RedisTelemetry _telemetry = redis.Telemetry;
+    private const int TombstoneSlice = 256;
     private readonly Lock _pendingGate = new();
 
     // Tombstones sent but not known to be in Redis, by key: null while there are none (the hit path reads one field).
@@ -168,8 +169,14 @@ public sealed partial class CacheStore(RedisGateway redis, TimeProvider time, IL
 
         UpdatePending(entries, taken: false);
         var milliseconds = (long)ttl.TotalMilliseconds;
-        await redis.RunAsync("TOMBSTONE", database =>
-            Task.WhenAll(entries.Select(e => database.ScriptEvaluateAsync(CacheScripts.Tombstone, [e.Key], [e.Version, milliseconds]))));
+        // In slices: the scripts share the one connection with every page's reads, and a GET queued behind ten thousand
+        // of them (a bulk import's page) would wait past its timeout. A slice costs a read at most a millisecond or two.
+        foreach (var slice in entries.Chunk(TombstoneSlice))
+        {
+            await redis.RunAsync("TOMBSTONE", database =>
+                Task.WhenAll(slice.Select(e => database.ScriptEvaluateAsync(CacheScripts.Tombstone, [e.Key], [e.Version, milliseconds]))));
+        }
+
         UpdatePending(entries, taken: true);
     }
 
