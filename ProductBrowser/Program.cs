@@ -16,6 +16,7 @@ builder.AddCatalogBackend();
 builder.AddProductApi();
 builder.AddAccounts();
 builder.AddScaleOut();
+builder.AddCircuitPersistence();
 builder.AddUserInterface();
 
 var app = builder.Build();
@@ -56,6 +57,7 @@ catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
 app.UseErrorPage();
 app.UseMetricsPortIsolation();
 app.UseInstanceName();
+app.UseCircuitDraining();
 app.UseSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();

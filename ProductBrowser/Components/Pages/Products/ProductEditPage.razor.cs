@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using MudBlazor;
 using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.Editing;
@@ -11,11 +12,17 @@ namespace ProductBrowser.Components.Pages.Products;
 
 /// <summary>
 /// <c>/products/{id}/edit</c>, admins only. Saves through <see cref="IProductEditService"/>; when someone else saved
-/// first, shows their values and lets the admin start again from them or knowingly save over them.
+/// first, shows their values and lets the admin start again from them or knowingly save over them. Unsaved input
+/// survives the loss of the instance (docs/decisions/0015-circuit-state-across-instances.md): <see cref="Model"/> is
+/// persisted with the circuit when it is paused (an instance stopping gracefully asks for that), and every change is
+/// also kept in the tab's storage (<see cref="ProductEditDrafts"/>) for an instance that dies without warning.
 /// </summary>
 public sealed partial class ProductEditPage : ComponentBase
 {
-    private ProductEditModel? _model;
+    private string _baseline = "";
+    private bool _restoredDraft;
+    private ProductEditDrafts Drafts => _drafts ??= new ProductEditDrafts(TabStorage);
+    private ProductEditDrafts? _drafts;
     private IReadOnlyList<CategoryOption> _categories = [];
     private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
     private ProductDetails? _conflict;
@@ -25,12 +32,20 @@ public sealed partial class ProductEditPage : ComponentBase
     [Parameter]
     public string Id { get; set; } = "";
 
+    /// <summary>
+    /// The form as the user left it. Persisted from the prerender (so the product is read once) and when the circuit is
+    /// paused, and restored into the circuit that resumes it, on this instance or another.
+    /// </summary>
+    [PersistentState]
+    public ProductEditModel? Model { get; set; }
+
     [Inject] private IProductQueryService Reads { get; set; } = null!;
     [Inject] private IProductEditService Editor { get; set; } = null!;
     [Inject] private ICategoryDirectory Categories { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private ILogger<ProductEditPage> Logger { get; set; } = null!;
+    [Inject] private ProtectedSessionStorage TabStorage { get; set; } = null!;
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
     [CascadingParameter] private HttpContext? HttpContext { get; set; }
 
@@ -52,12 +67,19 @@ public sealed partial class ProductEditPage : ComponentBase
             return;
         }
 
+        if (Model is { } restored && restored.Id == id)
+        {
+            // Brought back with the circuit (or from the prerender): the user's values, not the database's.
+            return;
+        }
+
         var read = await Reads.GetProductAsync(id);
-        _model = read.Status switch
+        Model = read.Status switch
         {
             ProductReadStatus.Found => ProductEditModel.From(read.Product!),
             _ => null,
         };
+        _baseline = Model is null ? "" : ProductEditDrafts.Baseline(Model);
         _loadError = read.Status switch
         {
             ProductReadStatus.NotFound => "There is no product with this id.",
@@ -72,9 +94,54 @@ public sealed partial class ProductEditPage : ComponentBase
         }
     }
 
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (Model is null || _loadError is not null)
+        {
+            return;
+        }
+
+        if (firstRender && await Drafts.FindAsync(Model.Id) is { } draft)
+        {
+            // The page was reloaded after its circuit was lost: the input typed before comes back, with the version it
+            // was typed against, so saving over a newer version still shows the conflict.
+            var restored = ProductEditDrafts.Baseline(draft) != ProductEditDrafts.Baseline(Model);
+            Model = draft;
+            _restoredDraft = restored;
+            StateHasChanged();
+            return;
+        }
+
+        var wasUpToDate = Drafts.IsUpToDate;
+        await Drafts.KeepAsync(Model, _baseline);
+        if (wasUpToDate != Drafts.IsUpToDate || !Drafts.IsUpToDate)
+        {
+            StateHasChanged();
+        }
+    }
+
+    private async Task DiscardDraftAsync()
+    {
+        if (Model is not null)
+        {
+            await Drafts.DiscardAsync(Model.Id);
+            Navigation.Refresh(forceReload: true);
+        }
+    }
+
+    private async Task CancelAsync()
+    {
+        if (Model is not null)
+        {
+            await Drafts.DiscardAsync(Model.Id);
+        }
+
+        Navigation.NavigateTo($"/products/{Id}");
+    }
+
     private async Task SaveAsync()
     {
-        if (_model is null || _saving)
+        if (Model is null || _saving)
         {
             return;
         }
@@ -84,14 +151,15 @@ public sealed partial class ProductEditPage : ComponentBase
         {
             // The page is for admins only, so someone is signed in.
             var user = (await Authentication).User.Identity?.Name ?? "?";
-            var result = await Editor.SaveAsync(_model.ToEdit(), user);
+            var result = await Editor.SaveAsync(Model.ToEdit(), user);
             _errors = result.Errors;
             switch (result.Status)
             {
                 case ProductSaveStatus.Saved:
-                    LogSaved(Logger, user, _model.Id);
+                    LogSaved(Logger, user, Model.Id);
+                    await Drafts.DiscardAsync(Model.Id);
                     Snackbar.Add($"Saved {result.Current?.Sku}.", Severity.Success);
-                    Navigation.NavigateTo($"/products/{_model.Id}");
+                    Navigation.NavigateTo($"/products/{Model.Id}");
                     break;
                 case ProductSaveStatus.Conflict:
                     _conflict = result.Current;
@@ -117,7 +185,7 @@ public sealed partial class ProductEditPage : ComponentBase
     {
         if (_conflict is not null)
         {
-            _model = ProductEditModel.From(_conflict);
+            Model = ProductEditModel.From(_conflict);
             _conflict = null;
             _errors = new Dictionary<string, string>();
         }
@@ -126,9 +194,9 @@ public sealed partial class ProductEditPage : ComponentBase
     /// <summary>Take their version number, keep my values: the next save is a deliberate overwrite.</summary>
     private void KeepMine()
     {
-        if (_conflict is not null && _model is not null)
+        if (_conflict is not null && Model is not null)
         {
-            _model.Version = _conflict.Version;
+            Model.Version = _conflict.Version;
             _conflict = null;
         }
     }
