@@ -57,7 +57,7 @@ catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
 app.UseErrorPage();
 app.UseMetricsPortIsolation();
 app.UseInstanceName();
-app.UseCircuitDraining();
+app.UseNoNewCircuitsWhileStopping();
 app.UseSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -13,8 +13,6 @@ public sealed class ProductEditPageObject(IPage page)
 
     public ILocator Weight => page.Locator("#edit-weight");
 
-    public ILocator Form => page.Locator("[data-testid=edit-form]");
-
     public ILocator DraftRestoredNotice => page.Locator("[data-testid=edit-draft-restored]");
 
     public ILocator ReconnectDialog => page.Locator("#components-reconnect-modal");
@@ -27,6 +25,16 @@ public sealed class ProductEditPageObject(IPage page)
         await field.PressSequentiallyAsync(text);
     }
 
-    /// <summary>Waits until the server has every keystroke: the form says its draft is kept.</summary>
-    public Task WaitUntilInputKeptAsync() => Assertions.Expect(Form).ToHaveAttributeAsync("data-draft", "kept");
+    /// <summary>Waits until the tab's draft of this form (sessionStorage) holds <paramref name="value"/> for the field.</summary>
+    public async Task WaitUntilDraftHoldsAsync(ILocator field, string value)
+    {
+        var id = await field.GetAttributeAsync("id");
+        await page.WaitForFunctionAsync(
+            """
+            ([id, value]) => Object.keys(sessionStorage)
+              .filter(key => key.startsWith("productbrowser.edit-draft:"))
+              .some(key => JSON.parse(sessionStorage.getItem(key)).fields[id] === value)
+            """,
+            new[] { id, value });
+    }
 }

@@ -1,14 +1,12 @@
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.Options;
 using ProductBrowser.Caching;
 
 namespace ProductBrowser.ScaleOut;
 
 /// <summary>
-/// What lets a user's page survive the loss of its instance (docs/decisions/0015-circuit-state-across-instances.md):
-/// persisted circuits in the shared Redis, browsers asked to pause when an instance stops gracefully, and a stopping
-/// instance that sends resumed circuits elsewhere.
+/// Where Blazor keeps a persisted circuit (docs/decisions/0016-circuit-state-across-instances.md): the shared Redis, so
+/// a circuit evicted after a long disconnection on one instance can be resumed on any.
 /// </summary>
 public static class CircuitPersistenceExtensions
 {
@@ -28,29 +26,6 @@ public static class CircuitPersistenceExtensions
                 options.PersistedCircuitDistributedRetentionPeriod = persistence.Value.PersistedRetention;
                 options.PersistedCircuitInMemoryRetentionPeriod = persistence.Value.PersistedRetention;
             });
-
-        builder.Services.AddSingleton<OpenCircuits>();
-        builder.Services.AddSingleton<CircuitDraining>();
-        builder.Services.AddScoped<CircuitHandler, OpenCircuitsHandler>();
-        builder.Services.AddHostedService<CircuitPauseOnShutdown>();
         return builder;
-    }
-
-    /// <summary>While this instance stops, its Blazor hub refuses new and resumed circuits (503).</summary>
-    public static WebApplication UseCircuitDraining(this WebApplication app)
-    {
-        var draining = app.Services.GetRequiredService<CircuitDraining>();
-        app.Use((context, next) =>
-        {
-            if (draining.IsDraining && context.Request.Path.StartsWithSegments("/_blazor", StringComparison.Ordinal))
-            {
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                context.Response.Headers.RetryAfter = "1";
-                return Task.CompletedTask;
-            }
-
-            return next(context);
-        });
-        return app;
     }
 }

@@ -14,54 +14,27 @@ function handleReconnectStateChanged(event) {
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
-        document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        retryLater();
     } else if (event.detail.state === "rejected") {
         location.reload();
-    } else if (event.detail.state === "paused" && !reconnectModal.open) {
-        reconnectModal.showModal();
     }
 }
 
-// A stopping instance calls this (ScaleOut/CircuitPauseOnShutdown.cs) on every browser it serves. Pausing makes the
-// framework persist the circuit's [PersistentState] (sent here, else kept in the shared Redis); resuming then starts a
-// new circuit from it. The stopping instance refuses resumes (503) until it is gone and nginx sends this browser to
-// another instance, so resuming is retried for a while. The call returns at once: the instance only asks.
-window.productBrowserCircuit = {
-    pauseAndMove() {
-        setTimeout(pauseAndMove, 0);
-    },
-};
+// When an instance goes away, the balancer can for a moment know no instance it believes alive (one that has just come
+// back is still marked as failed for a few seconds), and the framework spends its own quick attempts within a second or
+// so. So a failed reconnection is tried again every few seconds while the page is shown, not only once it is shown again.
+const retryLaterMilliseconds = 3_000;
+let laterRetry;
 
-const moveDeadlineMilliseconds = 60_000;
-
-async function pauseAndMove() {
-    if (!await Blazor.pauseCircuit()) {
-        return;
-    }
-
-    const deadline = Date.now() + moveDeadlineMilliseconds;
-    let delay = 250;
-    while (Date.now() < deadline) {
-        try {
-            if (await Blazor.resumeCircuit()) {
-                reconnectModal.close();
-            } else {
-                // No instance knows the state any more: a fresh page (its drafts come back from browser storage).
-                location.reload();
-            }
-            return;
-        } catch {
-            // Still the stopping instance, or nothing reachable yet.
-            await new Promise(resolve => setTimeout(resolve, delay));
-            delay = Math.min(delay * 2, 2_000);
-        }
-    }
-
-    reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
+function retryLater() {
+    document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+    clearTimeout(laterRetry);
+    laterRetry = setTimeout(retryWhenDocumentBecomesVisible, retryLaterMilliseconds);
 }
 
 async function retry() {
     document.removeEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+    clearTimeout(laterRetry);
 
     try {
         // Reconnect will asynchronously return:
@@ -81,7 +54,7 @@ async function retry() {
         }
     } catch (err) {
         // We got an exception, server is currently unavailable
-        document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        retryLater();
     }
 }
 

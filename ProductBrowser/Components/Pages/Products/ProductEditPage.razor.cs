@@ -1,6 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
+using Microsoft.JSInterop;
 using MudBlazor;
 using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.Editing;
@@ -13,15 +14,14 @@ namespace ProductBrowser.Components.Pages.Products;
 /// <summary>
 /// <c>/products/{id}/edit</c>, admins only. Saves through <see cref="IProductEditService"/>; when someone else saved
 /// first, shows their values and lets the admin start again from them or knowingly save over them. Unsaved input
-/// survives the loss of the instance (docs/decisions/0015-circuit-state-across-instances.md): <see cref="Model"/> is
-/// persisted with the circuit when it is paused (an instance stopping gracefully asks for that), and every change is
-/// also kept in the tab's storage (<see cref="ProductEditDrafts"/>) for an instance that dies without warning.
+/// survives the loss of the instance (docs/decisions/0016-circuit-state-across-instances.md): the browser keeps it in
+/// the tab's storage as it is typed (<see cref="ProductEditDrafts"/>), and the page reloaded on another instance takes it
+/// back.
 /// </summary>
-public sealed partial class ProductEditPage : ComponentBase
+public sealed partial class ProductEditPage : ComponentBase, IAsyncDisposable
 {
-    private string _baseline = "";
+    private ElementReference _fields;
     private bool _restoredDraft;
-    private ProductEditDrafts Drafts => _drafts ??= new ProductEditDrafts(TabStorage);
     private ProductEditDrafts? _drafts;
     private IReadOnlyList<CategoryOption> _categories = [];
     private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
@@ -33,8 +33,8 @@ public sealed partial class ProductEditPage : ComponentBase
     public string Id { get; set; } = "";
 
     /// <summary>
-    /// The form as the user left it. Persisted from the prerender (so the product is read once) and when the circuit is
-    /// paused, and restored into the circuit that resumes it, on this instance or another.
+    /// The form as the user left it. Persisted from the prerender, so the product is read once, and with a circuit that
+    /// is evicted after a long disconnection (into Redis), so the circuit that resumes it, on any instance, has the form.
     /// </summary>
     [PersistentState]
     public ProductEditModel? Model { get; set; }
@@ -45,7 +45,7 @@ public sealed partial class ProductEditPage : ComponentBase
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private ILogger<ProductEditPage> Logger { get; set; } = null!;
-    [Inject] private ProtectedSessionStorage TabStorage { get; set; } = null!;
+    [Inject] private IJSRuntime JS { get; set; } = null!;
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = null!;
     [CascadingParameter] private HttpContext? HttpContext { get; set; }
 
@@ -79,7 +79,6 @@ public sealed partial class ProductEditPage : ComponentBase
             ProductReadStatus.Found => ProductEditModel.From(read.Product!),
             _ => null,
         };
-        _baseline = Model is null ? "" : ProductEditDrafts.Baseline(Model);
         _loadError = read.Status switch
         {
             ProductReadStatus.NotFound => "There is no product with this id.",
@@ -96,44 +95,51 @@ public sealed partial class ProductEditPage : ComponentBase
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (Model is null || _loadError is not null)
+        if (_drafts is not null || Model is null || _loadError is not null)
         {
             return;
         }
 
-        if (firstRender && await Drafts.FindAsync(Model.Id) is { } draft)
+        // The form's first interactive render: from here the browser keeps what is typed in it.
+        _drafts = new ProductEditDrafts(JS);
+        if (await _drafts.OpenAsync(Model.Id) is { } draft && ProductEditDrafts.Apply(draft, Model))
         {
-            // The page was reloaded after its circuit was lost: the input typed before comes back, with the version it
-            // was typed against, so saving over a newer version still shows the conflict.
-            var restored = ProductEditDrafts.Baseline(draft) != ProductEditDrafts.Baseline(Model);
-            Model = draft;
-            _restoredDraft = restored;
+            // The page was reloaded after its circuit was lost: the input typed before comes back.
+            _restoredDraft = true;
             StateHasChanged();
-            return;
         }
 
-        var wasUpToDate = Drafts.IsUpToDate;
-        await Drafts.KeepAsync(Model, _baseline);
-        if (wasUpToDate != Drafts.IsUpToDate || !Drafts.IsUpToDate)
+        await _drafts.TrackAsync(_fields, Model.Version);
+    }
+
+    private async Task CategoryChosenAsync() =>
+        await KeepAsync(ProductEditDrafts.CategoryField, Model!.CategoryId.ToString(CultureInfo.InvariantCulture));
+
+    private async Task UnitChosenAsync() => await KeepAsync(ProductEditDrafts.UnitField, Model!.UnitOfMeasure.ToString());
+
+    private async Task KeepAsync(string field, string value)
+    {
+        if (_drafts is not null)
         {
-            StateHasChanged();
+            await _drafts.KeepAsync(field, value);
         }
     }
 
     private async Task DiscardDraftAsync()
     {
-        if (Model is not null)
+        if (_drafts is not null)
         {
-            await Drafts.DiscardAsync(Model.Id);
-            Navigation.Refresh(forceReload: true);
+            await _drafts.DiscardAsync();
         }
+
+        Navigation.Refresh(forceReload: true);
     }
 
     private async Task CancelAsync()
     {
-        if (Model is not null)
+        if (_drafts is not null)
         {
-            await Drafts.DiscardAsync(Model.Id);
+            await _drafts.DiscardAsync();
         }
 
         Navigation.NavigateTo($"/products/{Id}");
@@ -157,7 +163,11 @@ public sealed partial class ProductEditPage : ComponentBase
             {
                 case ProductSaveStatus.Saved:
                     LogSaved(Logger, user, Model.Id);
-                    await Drafts.DiscardAsync(Model.Id);
+                    if (_drafts is not null)
+                    {
+                        await _drafts.DiscardAsync();
+                    }
+
                     Snackbar.Add($"Saved {result.Current?.Sku}.", Severity.Success);
                     Navigation.NavigateTo($"/products/{Model.Id}");
                     break;
@@ -181,29 +191,47 @@ public sealed partial class ProductEditPage : ComponentBase
         }
     }
 
-    private void LoadTheirs()
+    private async Task LoadTheirsAsync()
     {
         if (_conflict is not null)
         {
             Model = ProductEditModel.From(_conflict);
             _conflict = null;
             _errors = new Dictionary<string, string>();
+            if (_drafts is not null)
+            {
+                // What was typed is given up for their version; new input is typed against it.
+                await _drafts.DiscardAsync();
+                await _drafts.TrackAsync(_fields, Model.Version);
+            }
         }
     }
 
     /// <summary>Take their version number, keep my values: the next save is a deliberate overwrite.</summary>
-    private void KeepMine()
+    private async Task KeepMineAsync()
     {
         if (_conflict is not null && Model is not null)
         {
             Model.Version = _conflict.Version;
             _conflict = null;
+            if (_drafts is not null)
+            {
+                await _drafts.KeepVersionAsync(Model.Version);
+            }
         }
     }
 
     private bool Has(string field) => _errors.ContainsKey(field);
 
     private string? Error(string field) => _errors.GetValueOrDefault(field);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_drafts is not null)
+        {
+            await _drafts.DisposeAsync();
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Admin {User} saved product {ProductId}")]
     private static partial void LogSaved(ILogger logger, string user, Guid productId);
