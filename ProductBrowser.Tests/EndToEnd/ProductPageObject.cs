@@ -17,6 +17,10 @@ public sealed class ProductPageObject(IPage page)
         await WaitUntilInteractiveAsync(page);
     }
 
+    /// <summary>
+    /// Until the circuit is up. A deadline, not a measure: the first circuit of an instance just (re)started compiles its
+    /// components, which on a loaded two-core machine takes longer than Playwright's 5 s default.
+    /// </summary>
     public static Task WaitUntilInteractiveAsync(IPage page) =>
-        Assertions.Expect(page.Locator("#app-interactive")).ToHaveAttributeAsync("data-interactive", "true");
+        Assertions.Expect(page.Locator("#app-interactive")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
 }
