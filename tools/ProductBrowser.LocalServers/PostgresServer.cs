@@ -135,9 +135,12 @@ public sealed class PostgresServer : IAsyncDisposable
     public Task ResumeReplayAsync(CancellationToken cancellationToken = default) =>
         QueryAsync("SELECT pg_wal_replay_resume()", cancellationToken: cancellationToken);
 
-    /// <summary>This primary's WAL write position (<c>pg_current_wal_lsn()</c>), as PostgreSQL prints it.</summary>
+    /// <summary>
+    /// This primary's WAL insert position (<c>pg_current_wal_insert_lsn()</c>), as PostgreSQL prints it: everything
+    /// committed so far. The write position can trail it here (the throwaway servers run with synchronous_commit off).
+    /// </summary>
     public Task<string> WalPositionAsync(CancellationToken cancellationToken = default) =>
-        QueryAsync("SELECT pg_current_wal_lsn()", cancellationToken: cancellationToken);
+        QueryAsync("SELECT pg_current_wal_insert_lsn()", cancellationToken: cancellationToken);
 
     /// <summary>On a standby: waits until it has received (<paramref name="replayed"/>: and applied) WAL up to <paramref name="position"/>.</summary>
     public async Task WaitForWalAsync(string position, bool replayed, TimeSpan timeout, CancellationToken cancellationToken = default)

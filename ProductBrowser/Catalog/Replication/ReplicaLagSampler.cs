@@ -7,7 +7,7 @@ namespace ProductBrowser.Catalog.Replication;
 /// <summary>
 /// Measures the read replica's lag (<c>ConnectionStrings:CatalogReplica</c>) every <see cref="CatalogDatabaseOptions.ReplicaLagInterval"/>
 /// and on demand, for the dashboard, <c>/health</c> and the <c>productbrowser.catalog.replica.lag</c> gauge. Bytes: the
-/// primary's <c>pg_current_wal_lsn()</c> (read first) minus the replica's <c>pg_last_wal_replay_lsn()</c>. Time: zero
+/// primary's <c>pg_current_wal_insert_lsn()</c> (read first) minus the replica's <c>pg_last_wal_replay_lsn()</c>. Time: zero
 /// once the replica has applied all of that; otherwise <c>now() - pg_last_xact_replay_timestamp()</c> on the replica,
 /// the age of the newest commit it has applied, which is never less than the true lag (it overstates it after a quiet
 /// spell on the primary). Without a replica nothing is measured.
@@ -104,7 +104,9 @@ public sealed partial class ReplicaLagSampler : BackgroundService
         try
         {
             // The primary first: whatever the replica applies meanwhile only makes the difference smaller, never negative.
-            await using var command = _primary.CreateCommand("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint");
+            // The insert position, not the write position: with synchronous_commit off a committed transaction's WAL can
+            // sit unwritten for up to wal_writer_delay, and the replica would look caught up while it is not.
+            await using var command = _primary.CreateCommand("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint");
             written = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
         catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
