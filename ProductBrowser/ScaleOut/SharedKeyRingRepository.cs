@@ -203,16 +203,19 @@ public sealed partial class SharedKeyRingRepository : IXmlRepository, IDisposabl
 
     private IReadOnlyCollection<XElement> ReadShared()
     {
-        // A timeout while the machine is busy (several instances starting at once) is worth a second try: giving up
-        // here would make this instance create a key only it holds.
+        // Giving up here makes this instance sign with a key only it holds, and another instance refuses its forms. So a
+        // timeout while the machine is busy (several instances starting at once) and a connection still being made at
+        // start-up (commands fail fast until it is up) are worth more tries, a little apart: about 2 s at most, for a
+        // read the framework makes at start and then rarely.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return Distinct(_redis.Run("LRANGE", database => database.ListRange(_key), essential: true).Select(value => XElement.Parse((string)value!)).ToList());
             }
-            catch (RedisTimeoutException) when (attempt < 3)
+            catch (Exception ex) when (attempt < 4 && ex is RedisTimeoutException or RedisConnectionException)
             {
+                Thread.Sleep(TimeSpan.FromMilliseconds(150 * attempt));
             }
         }
     }
