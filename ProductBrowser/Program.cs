@@ -16,7 +16,6 @@ builder.AddCatalogBackend();
 builder.AddProductApi();
 builder.AddAccounts();
 builder.AddScaleOut();
-builder.AddCircuitPersistence();
 builder.AddUserInterface();
 
 var app = builder.Build();
@@ -64,7 +63,6 @@ catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
 app.UseErrorPage();
 app.UseMetricsPortIsolation();
 app.UseInstanceName();
-app.UseNoNewCircuitsWhileStopping();
 app.UseSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -54,10 +54,7 @@ internal static class ServerProcess
     }
 
     /// <summary>Asks a child process to stop with <paramref name="signal"/>, killing it (and its children) after 10 s.</summary>
-    public static Task StopAsync(Process process, string signal) => StopAsync(process, signal, TimeSpan.FromSeconds(10));
-
-    /// <summary>Asks a child process to stop with <paramref name="signal"/>, killing it (and its children) after <paramref name="grace"/>.</summary>
-    public static async Task StopAsync(Process process, string signal, TimeSpan grace)
+    public static async Task StopAsync(Process process, string signal)
     {
         if (process.HasExited)
         {
@@ -65,7 +62,7 @@ internal static class ServerProcess
         }
 
         await RunAsync("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        using var wait = new CancellationTokenSource(grace);
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
             await process.WaitForExitAsync(wait.Token);
