@@ -67,7 +67,8 @@ public sealed partial class ContentSecurityPolicyTests(BrowserFixture browser)
         if (path == "/account/login")
         {
             var nonce = Nonce().Match(scripts).Groups[1].Value;
-            var html = await response.Content.ReadAsStringAsync(Cancellation);
+            // The attribute is HTML-encoded (a '+' of the base64 nonce is written as &#x2B;), as the browser decodes it.
+            var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancellation));
             Assert.Contains($"<script type=\"importmap\" nonce=\"{nonce}\">", html, StringComparison.Ordinal);
         }
     }
