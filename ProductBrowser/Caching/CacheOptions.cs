@@ -82,6 +82,15 @@ public sealed class CacheOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00", ErrorMessage = "Cache:TombstoneTtl must be between 10 seconds and 1 day.")]
     public TimeSpan TombstoneTtl { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// After a connection to a Redis node fails, the change feed applies again every change recorded from this long
+    /// before the failure: a primary that dies can have acknowledged tombstones its replica never received, and the
+    /// replica promoted in its place would otherwise serve the old entries as hits. It covers the replication lag at the
+    /// moment of death and the time the client takes to notice it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Cache:FailoverReplayWindow must be between 1 second and 1 hour.")]
+    public TimeSpan FailoverReplayWindow { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often the change feed is read even without a wake-up from PostgreSQL (a lost NOTIFY costs at most this).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:00:10", ErrorMessage = "Cache:ChangeFeedPollInterval must be between 100 ms and 10 seconds.")]
     public TimeSpan ChangeFeedPollInterval { get; set; } = TimeSpan.FromSeconds(1);

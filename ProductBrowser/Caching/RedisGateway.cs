@@ -89,6 +89,12 @@ public sealed class RedisGateway(IConnectionMultiplexer redis, RedisCircuitBreak
     public Task PublishAsync(RedisChannel channel, RedisValue message) =>
         RunAsync("PUBLISH", _ => redis.GetSubscriber().PublishAsync(channel, message));
 
+    /// <summary>
+    /// Calls <paramref name="handler"/> whenever a connection to a Redis node fails: the node may be gone, and a replica
+    /// promoted in its place may lack the last writes it acknowledged (replication is asynchronous).
+    /// </summary>
+    public void OnConnectionFailed(Action handler) => redis.ConnectionFailed += (_, _) => handler();
+
     /// <summary>Subscribes once; the client restores the subscription by itself after a reconnect.</summary>
     public Task SubscribeAsync(RedisChannel channel, Action<RedisChannel, RedisValue> handler) =>
         RunAsync("SUBSCRIBE", _ => redis.GetSubscriber().SubscribeAsync(channel, handler));

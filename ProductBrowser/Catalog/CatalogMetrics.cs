@@ -31,6 +31,7 @@ public sealed class CatalogMetrics
     private readonly Histogram<double> _readDuration;
     private readonly Histogram<double> _databaseDuration;
     private readonly Histogram<double> _changeLag;
+    private readonly Counter<long> _changesReplayed;
 
     public CatalogMetrics(IMeterFactory meters)
     {
@@ -45,6 +46,8 @@ public sealed class CatalogMetrics
         _changeLag = Meter.CreateHistogram("productbrowser.change_feed.lag", unit: "s",
             description: "From a catalog change committed in PostgreSQL to its invalidation applied to the cache by this instance.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+        _changesReplayed = Meter.CreateCounter<long>("productbrowser.change_feed.replayed", unit: "{change}",
+            description: "Changes applied to Redis again after a connection to a Redis node failed (a failover can lose the last acknowledged writes).");
     }
 
     /// <summary>This instance's meter (meters of other app instances in the same process are other objects).</summary>
@@ -61,6 +64,8 @@ public sealed class CatalogMetrics
     public void RecordDatabaseLoad(TimeSpan elapsed) => _databaseDuration.Record(elapsed.TotalSeconds);
 
     public void RecordChangeLag(TimeSpan lag) => _changeLag.Record(lag.TotalSeconds);
+
+    public void RecordChangesReplayed(int count) => _changesReplayed.Add(count);
 
     /// <summary>The change feed's backlog, read whenever metrics are collected.</summary>
     public void ObserveChangeBacklog(Func<int> backlog) =>

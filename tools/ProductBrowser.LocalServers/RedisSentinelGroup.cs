@@ -23,6 +23,9 @@ public sealed class RedisSentinelGroup : IAsyncDisposable
 
     public string ServiceName { get; }
 
+    /// <summary>The replica, as started (the primary once a failover has promoted it).</summary>
+    public RedisServer Replica => _servers[1];
+
     public IReadOnlyList<RedisServer> Sentinels { get; }
 
     /// <summary>The sentinels and the service name: the client asks them for the primary and follows a failover.</summary>
@@ -82,6 +85,20 @@ public sealed class RedisSentinelGroup : IAsyncDisposable
         var primary = await PrimaryAsync(cancellationToken) ?? throw new InvalidOperationException("The primary does not answer.");
         await WaitUntilAsync(async () => RedisCluster.ReplicasCaughtUp(await primary.CliAsync(["INFO", "replication"], cancellationToken)),
             "show the replica caught up", cancellationToken);
+    }
+
+    /// <summary>
+    /// Cuts the replica off <paramref name="primary"/> and keeps it off, as a primary that dies before sending its last
+    /// writes: the primary starts asking for a password the replica does not know, then drops its replication link.
+    /// Connections already open (the app's, the sentinels') stay signed in and go on as before.
+    /// </summary>
+    public async Task CutReplicationAsync(RedisServer primary, CancellationToken cancellationToken = default)
+    {
+        var password = Guid.NewGuid().ToString("N");
+        await primary.CliAsync(["CONFIG", "SET", "requirepass", password], cancellationToken);
+        await primary.CliAsync(["--no-auth-warning", "-a", password, "CLIENT", "KILL", "TYPE", "replica"], cancellationToken);
+        await WaitUntilAsync(async () => (await Replica.CliAsync(["INFO", "replication"], cancellationToken)).Contains("master_link_status:down", StringComparison.Ordinal),
+            "see the replica cut off", cancellationToken);
     }
 
     /// <summary>Key/value lines of redis-cli's answer to SENTINEL MASTER.</summary>

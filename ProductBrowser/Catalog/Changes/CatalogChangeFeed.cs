@@ -18,11 +18,19 @@ namespace ProductBrowser.Catalog.Changes;
 /// without one (a new or emptied Redis) the changes of the last product TTL are replayed. LISTEN is only a wake-up;
 /// the feed is also read every <see cref="CacheOptions.ChangeFeedPollInterval"/>. Nothing here ever flushes the cache.
 /// </summary>
+/// <remarks>
+/// Redis replicates asynchronously: a primary that dies can have acknowledged tombstones its replica never received,
+/// and the replica promoted in its place still holds the old entries. So after any connection to a Redis node fails,
+/// the changes of <see cref="CacheOptions.FailoverReplayWindow"/> before that moment (and since) are applied again, until
+/// Redis takes them all: once the failover is over, they reach the new primary. Tombstones are versioned, so applying
+/// one again never hides anything newer; it costs one miss per product changed in the window.
+/// </remarks>
 public sealed partial class CatalogChangeFeed(
     NpgsqlDataSource dataSource,
     ProductCacheInvalidator invalidator,
     ProductChangeNotifications notifications,
     CacheStore cache,
+    RedisGateway redis,
     CacheKeys keys,
     ChangeFeedStatus status,
     IOptions<CacheOptions> options,
@@ -37,7 +45,11 @@ public sealed partial class CatalogChangeFeed(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _replayGate = new();
     private int _listenerProcessId;
+    // The first Redis connection failure whose window has not been applied again yet, and how many there have been.
+    private DateTimeOffset? _replaySince;
+    private long _connectionFailures;
 
     /// <summary>The PostgreSQL backend listening right now (0 while disconnected); tests terminate it to test recovery.</summary>
     public int ListenerProcessId => Volatile.Read(ref _listenerProcessId);
@@ -57,6 +69,7 @@ public sealed partial class CatalogChangeFeed(
         }
 
         status.Started();
+        redis.OnConnectionFailed(NoteConnectionFailed);
         var listening = ListenAsync(stoppingToken);
         try
         {
@@ -93,6 +106,7 @@ public sealed partial class CatalogChangeFeed(
                     cursorKnown = true;
                 }
 
+                await ReplayAfterConnectionFailureAsync(stoppingToken);
                 var page = await ReadAsync(cursor, target, after, stoppingToken);
                 target = page.Target;
                 if (page.Changes.Count > 0)
@@ -168,6 +182,67 @@ public sealed partial class CatalogChangeFeed(
         }
     }
 
+    private void NoteConnectionFailed()
+    {
+        lock (_replayGate)
+        {
+            _replaySince ??= time.GetUtcNow();
+            _connectionFailures++;
+        }
+
+        _wake.Writer.TryWrite(true);
+    }
+
+    /// <summary>
+    /// Applies again the changes of the replay window before the first connection failure not handled yet, and every one
+    /// since. Throws while Redis refuses them (the node's slots not served yet), so the round is tried again.
+    /// </summary>
+    private async Task ReplayAfterConnectionFailureAsync(CancellationToken cancellationToken)
+    {
+        DateTimeOffset since;
+        long failures;
+        lock (_replayGate)
+        {
+            if (_replaySince is not { } first)
+            {
+                return;
+            }
+
+            since = first;
+            failures = _connectionFailures;
+        }
+
+        var window = time.GetUtcNow() - since + options.Value.FailoverReplayWindow;
+        string? target = null;
+        long after = 0;
+        var replayed = 0;
+        while (true)
+        {
+            var page = await ReadAsync(cursor: null, target, after, cancellationToken, window);
+            target = page.Target;
+            await invalidator.ApplyAsync(page.Changes, cancellationToken);
+            replayed += page.Changes.Count;
+            if (page.Changes.Count < PageSize)
+            {
+                break;
+            }
+
+            after = page.LastPosition;
+        }
+
+        lock (_replayGate)
+        {
+            // A failure while this ran needs a round of its own; the earliest moment stays.
+            if (_connectionFailures == failures)
+            {
+                _replaySince = null;
+            }
+        }
+
+        status.Replayed(replayed);
+        LogReplayed(logger, replayed, window.TotalSeconds);
+    }
+
     /// <summary>At most this many changes are read and applied at once, so a large import is applied in bounded memory.</summary>
     internal const int PageSize = 10_000;
 
@@ -175,9 +250,10 @@ public sealed partial class CatalogChangeFeed(
 
     /// <summary>
     /// One page of the changes visible in <paramref name="target"/> (a new snapshot when null) and not in
-    /// <paramref name="cursor"/> (without one: those of the last product TTL), after position <paramref name="after"/>.
+    /// <paramref name="cursor"/> (without one: those recorded within <paramref name="window"/>, by default the last
+    /// product TTL), after position <paramref name="after"/>.
     /// </summary>
-    private async Task<Page> ReadAsync(string? cursor, string? target, long after, CancellationToken cancellationToken)
+    private async Task<Page> ReadAsync(string? cursor, string? target, long after, CancellationToken cancellationToken, TimeSpan? window = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         if (target is null)
@@ -196,7 +272,7 @@ public sealed partial class CatalogChangeFeed(
             "AND pg_visible_in_snapshot(tx, $2::pg_snapshot) AND position > $3 ORDER BY position LIMIT " + PageSize,
             connection);
         read.Parameters.Add(cursor is null
-            ? new NpgsqlParameter { Value = settings.ProductTtl * (1 + settings.TtlJitterPercent / 100.0) + TimeSpan.FromMinutes(1), NpgsqlDbType = NpgsqlDbType.Interval }
+            ? new NpgsqlParameter { Value = window ?? settings.ProductTtl * (1 + settings.TtlJitterPercent / 100.0) + TimeSpan.FromMinutes(1), NpgsqlDbType = NpgsqlDbType.Interval }
             : new NpgsqlParameter { Value = cursor });
         read.Parameters.Add(new NpgsqlParameter { Value = target });
         read.Parameters.Add(new NpgsqlParameter { Value = after });
@@ -292,6 +368,9 @@ public sealed partial class CatalogChangeFeed(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the catalog change feed failed; retrying")]
     private static partial void LogReadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Count} catalog changes of the last {Seconds:0} s again after a Redis connection failed")]
+    private static partial void LogReplayed(ILogger logger, int count, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Removed} catalog changes older than the retention")]
     private static partial void LogPruned(ILogger logger, int removed);

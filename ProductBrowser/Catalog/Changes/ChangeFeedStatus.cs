@@ -69,6 +69,15 @@ public sealed class ChangeFeedStatus
         }
     }
 
+    /// <summary>When changes were last applied again after a Redis connection failed (see <see cref="CatalogChangeFeed"/>).</summary>
+    public DateTimeOffset? LastReplayAt { get; private set; }
+
+    public void Replayed(int count)
+    {
+        LastReplayAt = _time.GetUtcNow();
+        _metrics.RecordChangesReplayed(count);
+    }
+
     public void Failed(int backlog, string error)
     {
         lock (_gate)
