@@ -26,6 +26,18 @@ public sealed class LoadBalancedApp(TestServers servers) : IAsyncLifetime
 
     public AppProcess Instance(string name) => _instances[name];
 
+    /// <summary>The instance that is not <paramref name="name"/>.</summary>
+    public static string Other(string name) => name == FirstName ? SecondName : FirstName;
+
+    /// <summary>Starts again each instance a test stopped or killed, so the next test finds both running.</summary>
+    public async Task StartAgainWhereStoppedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var instance in _instances.Values)
+        {
+            await instance.StartAgainAsync(cancellationToken);
+        }
+    }
+
     public async ValueTask InitializeAsync()
     {
         CatalogConnectionString = await servers.CreateDatabaseAsync("balanced");
