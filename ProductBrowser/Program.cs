@@ -16,6 +16,7 @@ builder.AddCatalogBackend();
 builder.AddProductApi();
 builder.AddAccounts();
 builder.AddScaleOut();
+builder.AddCircuitPersistence();
 builder.AddUserInterface();
 
 var app = builder.Build();
@@ -63,6 +64,7 @@ catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
 app.UseErrorPage();
 app.UseMetricsPortIsolation();
 app.UseInstanceName();
+app.UseNoNewCircuitsWhileStopping();
 app.UseSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -32,6 +32,12 @@ public sealed class ProductListPageObject(IPage page)
         await Assertions.Expect(Search).ToHaveAttributeAsync("data-shortcuts", "ready");
     }
 
+    public Task<int> ScrollYAsync() => page.EvaluateAsync<int>("() => Math.round(window.scrollY)");
+
+    /// <summary>Waits until the tab remembers this list scrolled to <paramref name="y"/> (sessionStorage, by list URL).</summary>
+    public Task WaitUntilScrollRememberedAsync(int y) => page.WaitForFunctionAsync(
+        "y => sessionStorage.getItem('productbrowser.list-scroll:' + location.pathname + location.search) === String(y)", y);
+
     public Task WaitForRowsAsync() => Assertions.Expect(SkuLinks.First).ToBeVisibleAsync();
 
     public async Task ChooseCategoryAsync(string name) =>

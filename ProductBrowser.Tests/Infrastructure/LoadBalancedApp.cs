@@ -1,5 +1,6 @@
 using System.Globalization;
 using ProductBrowser.LocalServers;
+using ProductBrowser.ScaleOut;
 using ProductBrowser.Tests.Unit;
 
 namespace ProductBrowser.Tests.Infrastructure;
@@ -25,6 +26,47 @@ public sealed class LoadBalancedApp(TestServers servers) : IAsyncLifetime
     public Uri BalancerAddress { get; private set; } = null!;
 
     public AppProcess Instance(string name) => _instances[name];
+
+    /// <summary>The instance that is not <paramref name="name"/>.</summary>
+    public static string Other(string name) => name == FirstName ? SecondName : FirstName;
+
+    /// <summary>
+    /// Starts again each instance a test stopped or killed, and returns once nginx sends requests to it again, so the next
+    /// test finds both running and both in the balancer.
+    /// </summary>
+    /// <remarks>
+    /// nginx keeps an instance that refused a connection out for <c>fail_timeout</c> (10 s) after it is back. A test that
+    /// began inside that window could have its page served by one instance and, the window ending a moment later, its
+    /// circuit opened on the other: taking the page's instance away would then leave the circuit untouched.
+    /// </remarks>
+    public async Task StartAgainWhereStoppedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (name, instance) in _instances)
+        {
+            if (instance.HasExited)
+            {
+                await instance.StartAgainAsync(cancellationToken);
+                await WaitUntilBalancedToAsync(name, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends requests through nginx, each with an affinity cookie of its own (half of them hash to either instance),
+    /// until <paramref name="name"/> answers one.
+    /// </summary>
+    private async Task WaitUntilBalancedToAsync(string name, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = BalancerAddress };
+        await Eventually.TrueAsync(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "alive");
+            request.Headers.Add("Cookie", $"pb_affinity={Guid.NewGuid():N}");
+            using var response = await client.SendAsync(request, cancellationToken);
+            var instance = response.Headers.TryGetValues(ScaleOutExtensions.InstanceHeader, out var values) ? values.Single() : "";
+            return instance == name;
+        }, TimeSpan.FromSeconds(40));
+    }
 
     public async ValueTask InitializeAsync()
     {

@@ -107,6 +107,12 @@ public sealed class AppProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>
+    /// SIGTERM, as an orchestrator stopping the instance for a deployment: the host shuts down gracefully. Returns once
+    /// the process has exited (killed after 30 s).
+    /// </summary>
+    public Task StopAsync() => ServerProcess.StopAsync(_process, "TERM", TimeSpan.FromSeconds(30));
+
     private void Append(string? line)
     {
         if (line is null)

@@ -54,7 +54,10 @@ internal static class ServerProcess
     }
 
     /// <summary>Asks a child process to stop with <paramref name="signal"/>, killing it (and its children) after 10 s.</summary>
-    public static async Task StopAsync(Process process, string signal)
+    public static Task StopAsync(Process process, string signal) => StopAsync(process, signal, TimeSpan.FromSeconds(10));
+
+    /// <summary>Asks a child process to stop with <paramref name="signal"/>, killing it (and its children) after <paramref name="grace"/>.</summary>
+    public static async Task StopAsync(Process process, string signal, TimeSpan grace)
     {
         if (process.HasExited)
         {
@@ -62,7 +65,7 @@ internal static class ServerProcess
         }
 
         await RunAsync("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var wait = new CancellationTokenSource(grace);
         try
         {
             await process.WaitForExitAsync(wait.Token);

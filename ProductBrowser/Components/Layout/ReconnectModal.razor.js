@@ -14,14 +14,27 @@ function handleReconnectStateChanged(event) {
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
-        document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        retryLater();
     } else if (event.detail.state === "rejected") {
         location.reload();
     }
 }
 
+// When an instance goes away, the balancer can for a moment know no instance it believes alive (one that has just come
+// back is still marked as failed for a few seconds), and the framework spends its own quick attempts within a second or
+// so. So a failed reconnection is tried again every few seconds while the page is shown, not only once it is shown again.
+const retryLaterMilliseconds = 3_000;
+let laterRetry;
+
+function retryLater() {
+    document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+    clearTimeout(laterRetry);
+    laterRetry = setTimeout(retryWhenDocumentBecomesVisible, retryLaterMilliseconds);
+}
+
 async function retry() {
     document.removeEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+    clearTimeout(laterRetry);
 
     try {
         // Reconnect will asynchronously return:
@@ -41,7 +54,7 @@ async function retry() {
         }
     } catch (err) {
         // We got an exception, server is currently unavailable
-        document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        retryLater();
     }
 }
 
