@@ -130,8 +130,13 @@ public sealed class StreamingReplicaTests(StreamingReplica replica, TestServers 
         Assert.Equal(neighbour.WeightKg + 1, afterReplay.Single(s => s.Id == neighbour.Id).WeightKg);
     }
 
+    /// <summary>
+    /// After an edit the standby has not applied yet, every instance's miss finds the change's tombstone newer than the
+    /// standby's row and reads the primary: the editor and everyone else see the new values at once, the first miss
+    /// stores them, and the standby's old row never reaches the cache.
+    /// </summary>
     [Fact]
-    public async Task AnEditWhileTheStandbyLagsNeverLeavesItsOldRowInTheCacheOfAnyInstance()
+    public async Task AnEditWhileTheStandbyLagsIsReadFromThePrimaryOnEveryInstanceAndItsOldRowNeverCached()
     {
         var id = DemoCatalogGenerator.IdFor(5);
         var prefix = $"t{Guid.NewGuid():N}";
@@ -144,42 +149,29 @@ public sealed class StreamingReplicaTests(StreamingReplica replica, TestServers 
         Assert.Equal(CacheOutcome.Hit, (await second.CreateQueryService().GetProductAsync(id, Cancellation)).Cache.Outcome);
         await PauseReplayAsync();
 
-        await Scoped<IProductEditService>(first).SaveAsync(ProductEdit.From(before) with { Name = "Renamed while the standby lags" }, "editor", Cancellation);
+        const string renamed = "Renamed while the standby lags";
+        // The save reads the product back once its tombstone is in: the standby still has the old row.
+        var saved = await Scoped<IProductEditService>(first).SaveAsync(ProductEdit.From(before) with { Name = renamed }, "editor", Cancellation);
         var revision = await PrimaryVersionAsync(id);
-        await Eventually.TrueAsync(async () => await first.Redis.VersionAsync(key) == (revision, true), Bound);
         await replica.Servers.WaitUntilReceivedAsync(Bound, Cancellation);
-        // Every instance misses, reads the standby's old row and offers it to the cache at its old revision.
-        var lagging = new List<ProductReadResult>();
-        foreach (var instance in (CatalogServices[])[first, second, first, second])
-        {
-            lagging.Add(await instance.CreateQueryService().GetProductAsync(id, Cancellation));
-        }
-
-        var heldWhileLagging = (await first.Redis.VersionAsync(key), await second.Redis.VersionAsync(key));
-        var lag = await first.Get<ReplicaLagSampler>().SampleAsync(Cancellation);
-        var resumed = Stopwatch.StartNew();
+        Assert.Equal(before.Name, await StandbyNameAsync(id));
+        await Eventually.TrueAsync(async () => await first.Redis.VersionAsync(key) == (revision, false), Bound);
+        var readBack = await first.CreateQueryService().GetProductAsync(id, Cancellation);
+        var onTheOther = await second.CreateQueryService().GetProductAsync(id, Cancellation);
+        var standbyStill = await StandbyNameAsync(id);
         await replica.Servers.ResumeReplayAsync(Cancellation);
         await replica.Servers.WaitUntilReplayedAsync(Bound, Cancellation);
-        var replayedAfter = resumed.Elapsed;
-        var firstAfter = await second.CreateQueryService().GetProductAsync(id, Cancellation);
-        var servedAfter = resumed.Elapsed;
-        var stored = await second.Redis.VersionAsync(key);
-        var thenOnTheOther = await first.CreateQueryService().GetProductAsync(id, Cancellation);
+        var afterReplay = await first.CreateQueryService().GetProductAsync(id, Cancellation);
 
-        Report($"While paused: replica lag {lag?.Replay?.TotalSeconds:0.000} s, {lag?.BehindBytes:N0} bytes of WAL to apply. " +
-            $"After resume: standby replayed in {replayedAfter.TotalMilliseconds:0} ms, the new value was served {servedAfter.TotalMilliseconds:0} ms after resume.");
-        Assert.All(lagging, read =>
-        {
-            Assert.Equal(CacheOutcome.Miss, read.Cache.Outcome);
-            Assert.Equal(before.Name, read.Product!.Name);
-        });
-        Assert.Equal(((long, bool)?)(revision, true), heldWhileLagging.Item1);
-        Assert.Equal(((long, bool)?)(revision, true), heldWhileLagging.Item2);
-        Assert.Equal("Renamed while the standby lags", firstAfter.Product!.Name);
-        Assert.Equal(CacheOutcome.Miss, firstAfter.Cache.Outcome);
-        Assert.Equal("Renamed while the standby lags", thenOnTheOther.Product!.Name);
-        Assert.Equal(CacheOutcome.Hit, thenOnTheOther.Cache.Outcome);
-        Assert.Equal(((long, bool)?)(revision, false), stored);
+        Assert.Equal(renamed, saved.Current!.Name);
+        Assert.Equal(revision, saved.Current.Revision);
+        Assert.Equal(CacheOutcome.Hit, readBack.Cache.Outcome);
+        Assert.Equal(renamed, readBack.Product!.Name);
+        Assert.Equal(CacheOutcome.Hit, onTheOther.Cache.Outcome);
+        Assert.Equal(renamed, onTheOther.Product!.Name);
+        Assert.Equal(before.Name, standbyStill);
+        Assert.Equal(CacheOutcome.Hit, afterReplay.Cache.Outcome);
+        Assert.Equal(renamed, afterReplay.Product!.Name);
     }
 
     [Fact]
@@ -194,7 +186,8 @@ public sealed class StreamingReplicaTests(StreamingReplica replica, TestServers 
         var before = (await services.CreateQueryService().GetProductAsync(id, Cancellation)).Product!;
         await PauseReplayAsync();
 
-        await Scoped<IProductEditService>(services).SaveAsync(ProductEdit.From(before) with { Name = "Renamed before the tombstone expired" }, "editor", Cancellation);
+        // An outside write (no read-back after it, unlike a save in the app): only its tombstone is in the cache.
+        await CatalogDatabase.ExecuteAsync(replica.Primary, "UPDATE products SET name = $2 WHERE id = $1", id, "Renamed before the tombstone expired");
         var revision = await PrimaryVersionAsync(id);
         await Eventually.TrueAsync(async () => await services.Redis.VersionAsync(key) == (revision, true), Bound);
         // The tombstone expires (its TTL is real time) while the standby still holds the old row.

@@ -9,10 +9,12 @@ namespace ProductBrowser.Catalog;
 /// Cache-aside reads of product details: Redis first; on a miss PostgreSQL (short-lived pooled context, no tracking,
 /// one query however many reads miss together), then the JSON goes into Redis with the configured TTL (jittered).
 /// Unknown ids are remembered briefly; an expired entry stays as a stale copy, served only when PostgreSQL is down.
-/// Every read reports how it was served.
+/// Every read reports how it was served. With a read replica, a miss that finds a tombstone newer than the replica's
+/// row reads the primary instead: the replica has not applied that change yet (read your writes, and everyone else's).
 /// </summary>
 public sealed partial class ProductQueryService(
     CatalogReadDbContextFactory dbFactory,
+    IDbContextFactory<CatalogDbContext> primary,
     CacheStore cache,
     ProductMemoryTier memory,
     CacheKeys keys,
@@ -72,7 +74,9 @@ public sealed partial class ProductQueryService(
         Guid id, StackExchange.Redis.RedisKey key, CacheGet<CachedProduct> cached, long started, long generation, CancellationToken cancellationToken)
     {
         var stale = cached.Value?.Product;
-        var (load, shared) = await loads.RunAsync(id, started, () => LoadAndStoreAsync(id, key, storeInRedis: cached.Error is null, generation), cancellationToken);
+        var newestKnown = cached.Tombstone ? cached.Version : 0;
+        var (load, shared) = await loads.RunAsync(id, started,
+            () => LoadAndStoreAsync(id, key, storeInRedis: cached.Error is null, newestKnown, generation), cancellationToken);
         var redisTime = (cached.Elapsed + load.RedisTime).TotalMilliseconds;
         var cacheError = cached.Error ?? load.CacheError;
 
@@ -100,15 +104,29 @@ public sealed partial class ProductQueryService(
                 load.DatabaseTime.TotalMilliseconds, Elapsed(started), load.StoredFor, cacheError, shared));
     }
 
-    /// <summary>The one database read behind concurrent misses. Never cancelled by a single caller: others share it.</summary>
-    private async Task<ProductLoad> LoadAndStoreAsync(Guid id, StackExchange.Redis.RedisKey key, bool storeInRedis, long generation)
+    /// <summary>
+    /// The one database read behind concurrent misses. Never cancelled by a single caller: others share it.
+    /// <paramref name="newestKnown"/> is the revision of the newest change the cache knows of (a tombstone's), or 0.
+    /// </summary>
+    private async Task<ProductLoad> LoadAndStoreAsync(Guid id, StackExchange.Redis.RedisKey key, bool storeInRedis, long newestKnown, long generation)
     {
         var dbStarted = time.GetTimestamp();
         ProductDetails? product;
+        var fromPrimary = !dbFactory.IsReplica;
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync();
-            product = await LoadById(db, id, CancellationToken.None);
+            await using (var db = await dbFactory.CreateDbContextAsync())
+            {
+                product = await LoadById(db, id, CancellationToken.None);
+            }
+
+            if (!fromPrimary && newestKnown > (product?.Revision ?? 0))
+            {
+                // The replica has not applied a change the cache already knows of: its row is older than the tombstone.
+                await using var db = await primary.CreateDbContextAsync();
+                product = await LoadById(db, id, CancellationToken.None);
+                fromPrimary = true;
+            }
         }
         catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
@@ -124,7 +142,7 @@ public sealed partial class ProductQueryService(
         }
 
         var settings = options.Value;
-        if (replicaLag.AgeOfRead(dbTime) > settings.TombstoneTtl / 2)
+        if ((fromPrimary ? dbTime : replicaLag.AgeOfRead(dbTime)) > settings.TombstoneTtl / 2)
         {
             // Read so long ago (or from a replica that far behind) that a change's tombstone may be gone: storing could
             // bring the old row back.
