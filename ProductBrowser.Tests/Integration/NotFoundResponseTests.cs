@@ -48,6 +48,22 @@ public sealed class NotFoundResponseTests(BrowserFixture browser)
         Assert.Contains("data-testid=\"page-not-found\"", await malformed.Content.ReadAsStringAsync(Cancellation), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A pasted or hand-made link with a 10 000-character search reaches the list page (not a bare 414 from the server),
+    /// which works with the search shortened to 200 characters (its title names it; the notice comes with the rows).
+    /// </summary>
+    [Fact]
+    public async Task AListLinkWithAVeryLongSearchReachesThePageWithTheSearchShortened()
+    {
+        using var client = await SignedInClientAsync(BrowserFixture.Staff);
+
+        var response = await client.GetAsync($"/products?q={new string('x', 10_000)}", Cancellation);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancellation));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"<title>\u201C{new string('x', 200)}\u201D", page, StringComparison.Ordinal);
+    }
+
     private async Task<HttpClient> SignedInClientAsync(string user)
     {
         var client = browser.App.NewClient();

@@ -26,6 +26,18 @@ public sealed class ProductListServiceTests(TestServers servers) : IAsyncLifetim
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task AnUnknownCategorySaysSoAndAKnownOneWithNoMatchesDoesNot()
+    {
+        var unknown = await List.GetPageAsync(new ProductListQuery(CategoryId: 999_999), Cancellation);
+        var known = await List.GetPageAsync(new ProductListQuery(Search: "zzzz-no-such-thing", CategoryId: 7), Cancellation);
+
+        Assert.Empty(unknown.Items);
+        Assert.Contains("There is no category 999999; choose another or clear the category filter.", unknown.Notices);
+        Assert.Empty(known.Items);
+        Assert.Empty(known.Notices);
+    }
+
+    [Fact]
     public async Task ExactSkuComesFirstWhateverItsCase()
     {
         var product = Generator.Create(17);

@@ -5,11 +5,18 @@ namespace ProductBrowser.Components;
 
 public static class UserInterfaceExtensions
 {
+    /// <summary>The longest request line accepted (the balancer's <c>large_client_header_buffers</c> matches it).</summary>
+    public const int MaxRequestLineBytes = 32 * 1024;
+
     public static IHostApplicationBuilder AddUserInterface(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<ListReturnState>();
+        // List state lives in the URL (decision 3): a pasted link with a long search must reach the page, which shortens
+        // it with a notice, rather than stop at Kestrel's 8 KB request line as a bare 414.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel =>
+            kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes);
         return builder;
     }
 

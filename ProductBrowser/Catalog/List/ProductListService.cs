@@ -68,6 +68,13 @@ public sealed class ProductListService(CatalogReadDbContextFactory dbFactory, IC
         }
 
         query = query with { Position = position };
+        if (items.Count == 0 && query.CategoryId is { } categoryId
+            && !(await categories.GetCategoriesAsync(cancellationToken)).Any(c => c.Id == categoryId))
+        {
+            // A link to a category that is gone (or never was): say so rather than show an empty list with a blank box.
+            notices = [.. notices, string.Create(CultureInfo.InvariantCulture, $"There is no category {categoryId}; choose another or clear the category filter.")];
+        }
+
         return new ProductListResult(
             items,
             query,
