@@ -6,6 +6,7 @@ using ProductBrowser.Catalog;
 using ProductBrowser.Catalog.Changes;
 using ProductBrowser.Catalog.Editing;
 using ProductBrowser.Catalog.List;
+using ProductBrowser.Catalog.Lookup;
 using ProductBrowser.Catalog.Replication;
 using ProductBrowser.Data.Seeding;
 using ProductBrowser.Tests.Infrastructure;
@@ -172,6 +173,34 @@ public sealed class StreamingReplicaTests(StreamingReplica replica, TestServers 
         Assert.Equal(before.Name, standbyStill);
         Assert.Equal(CacheOutcome.Hit, afterReplay.Cache.Outcome);
         Assert.Equal(renamed, afterReplay.Product!.Name);
+    }
+
+    /// <summary>
+    /// A product's SKU changed while the standby lags: a scan of the new SKU finds it at once, and the old SKU no longer
+    /// does (each code's tombstone is newer than what the standby answers, so the primary is asked).
+    /// </summary>
+    [Fact]
+    public async Task ASkuChangedWhileTheStandbyLagsIsFoundByItsNewCodeAtOnce()
+    {
+        var id = DemoCatalogGenerator.IdFor(8);
+        await using var services = await ChangeFeedServices.StartAsync(replica.Primary, servers.RedisConnectionString, Settings());
+        var lookup = Scoped<ISkuLookupService>(services);
+        var before = (await services.CreateQueryService().GetProductAsync(id, Cancellation)).Product!;
+        Assert.Equal(SkuLookupStatus.Found, (await lookup.LookupAsync(before.Sku, Cancellation)).Status);
+        await PauseReplayAsync();
+
+        var newSku = $"TST-{Guid.NewGuid():N}"[..14].ToUpperInvariant();
+        await Scoped<IProductEditService>(services).SaveAsync(ProductEdit.From(before) with { Sku = newSku }, "editor", Cancellation);
+        await replica.Servers.WaitUntilReceivedAsync(Bound, Cancellation);
+        var onTheStandby = await CatalogDatabase.ScalarAsync<long>(replica.Replica, "SELECT count(*) FROM products WHERE sku = $1", newSku);
+        var byNewCode = await lookup.LookupAsync(newSku.ToLowerInvariant(), Cancellation);
+        var byOldCode = await lookup.LookupAsync(before.Sku, Cancellation);
+
+        Assert.Equal(0, onTheStandby);
+        Assert.Equal(SkuLookupStatus.Found, byNewCode.Status);
+        Assert.Equal(id, byNewCode.Product!.Id);
+        Assert.Equal(newSku, byNewCode.Product.Sku);
+        Assert.Equal(SkuLookupStatus.NotFound, byOldCode.Status);
     }
 
     [Fact]

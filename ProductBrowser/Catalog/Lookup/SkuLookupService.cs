@@ -8,10 +8,12 @@ namespace ProductBrowser.Catalog.Lookup;
 /// <summary>
 /// SKU or barcode lookups through the cache: the code maps to a product id in Redis (same prefix, version and TTL as
 /// products; unknown codes for <see cref="CacheOptions.NotFoundTtl"/>), then the product comes through
-/// <see cref="IProductQueryService"/>, cache-aside as on the details page.
+/// <see cref="IProductQueryService"/>, cache-aside as on the details page. As there, a miss that finds a tombstone newer
+/// than what the read replica answers asks the primary: a code just given to a product is found at once.
 /// </summary>
 public sealed partial class SkuLookupService(
     CatalogReadDbContextFactory dbFactory,
+    IDbContextFactory<CatalogDbContext> primary,
     CacheStore cache,
     CacheKeys keys,
     IProductQueryService products,
@@ -98,14 +100,31 @@ public sealed partial class SkuLookupService(
         var dbStarted = time.GetTimestamp();
         CachedCode entry;
         long version;
+        var fromPrimary = !dbFactory.IsReplica;
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var match = packGtin ? await FindByPackGtin(db, code, cancellationToken) : await FindByCode(db, code, cancellationToken);
-            var ttl = match is null ? options.Value.NotFoundTtl : options.Value.ProductTtl;
-            var suggestions = match is null && !packGtin ? await SuggestAsync(db, code, cancellationToken) : null;
-            entry = new CachedCode(match?.Id, suggestions, time.GetUtcNow() + ttl) { Pack = match?.Pack };
-            version = match?.Revision ?? 0;
+            var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            try
+            {
+                var match = packGtin ? await FindByPackGtin(db, code, cancellationToken) : await FindByCode(db, code, cancellationToken);
+                if (!fromPrimary && cached.Tombstone && cached.Version > (match?.Revision ?? 0))
+                {
+                    // The replica has not applied a change the cache already knows of for this code.
+                    await db.DisposeAsync();
+                    db = await primary.CreateDbContextAsync(cancellationToken);
+                    fromPrimary = true;
+                    match = packGtin ? await FindByPackGtin(db, code, cancellationToken) : await FindByCode(db, code, cancellationToken);
+                }
+
+                var ttl = match is null ? options.Value.NotFoundTtl : options.Value.ProductTtl;
+                var suggestions = match is null && !packGtin ? await SuggestAsync(db, code, cancellationToken) : null;
+                entry = new CachedCode(match?.Id, suggestions, time.GetUtcNow() + ttl) { Pack = match?.Pack };
+                version = match?.Revision ?? 0;
+            }
+            finally
+            {
+                await db.DisposeAsync();
+            }
         }
         catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
         {
@@ -119,7 +138,7 @@ public sealed partial class SkuLookupService(
         var error = cached.Error;
         TimeSpan? storedFor = null;
         // As for products: a read older than half a tombstone's life (a lagging replica's counts) is not stored.
-        if (error is null && replicaLag.AgeOfRead(dbTime) < options.Value.TombstoneTtl / 2)
+        if (error is null && (fromPrimary ? dbTime : replicaLag.AgeOfRead(dbTime)) < options.Value.TombstoneTtl / 2)
         {
             var ttl = entry.ExpiresAt - time.GetUtcNow();
             // Compare-and-set on the revision: a code moved to another product meanwhile keeps its newer tombstone.
